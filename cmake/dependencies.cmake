@@ -1,0 +1,16 @@
+# System libraries from Debian packages (scripts/setup installs them); nothing vendored.
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+find_package(SQLite3 REQUIRED)
+find_package(CURL REQUIRED)
+find_package(OpenGL REQUIRED)
+find_package(nlohmann_json 3 REQUIRED)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+pkg_check_modules(GLFW REQUIRED IMPORTED_TARGET glfw3)
+pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)
+pkg_check_modules(SANE REQUIRED IMPORTED_TARGET sane-backends)
+# stb, doctest and cpp-httplib are header-only Debian packages.
+find_path(STB_INCLUDE_DIR stb_image.h PATH_SUFFIXES stb REQUIRED)
+find_path(DOCTEST_INCLUDE_DIR doctest/doctest.h REQUIRED)
+find_path(HTTPLIB_INCLUDE_DIR httplib.h REQUIRED)
+find_package(OpenSSL REQUIRED)
