@@ -1,0 +1,96 @@
+// Kiosk store schema. Append new steps; never edit a released one.
+#include "data/store/store_schema.hpp"
+
+#include <array>
+
+namespace madoguchi {
+namespace {
+
+// Personal data lives only in encrypted BLOBs (records.body, outbox.payload,
+// outbox.server_response, secrets.value, file_keys.wrapped_key). Clear
+// columns hold ids (random UUIDs), types, states and times.
+constexpr std::string_view kV1 = R"sql(
+CREATE TABLE store_meta(
+  name  TEXT PRIMARY KEY,
+  value BLOB NOT NULL
+) STRICT;
+
+-- An owner is a local account (job seeker). in_session = 1 while that person
+-- uses the kiosk; their data is purged only when out of session and settled.
+CREATE TABLE owners(
+  client_id     TEXT PRIMARY KEY,
+  in_session    INTEGER NOT NULL DEFAULT 0 CHECK(in_session IN (0,1)),
+  created_at_ms INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE records(
+  local_id        INTEGER PRIMARY KEY,
+  entity_type     TEXT NOT NULL,
+  client_id       TEXT NOT NULL,
+  owner_client_id TEXT NOT NULL REFERENCES owners(client_id),
+  sync_state      TEXT NOT NULL CHECK(sync_state IN ('pending','sending','sent','needs_attention')),
+  body            BLOB NOT NULL,
+  created_at_ms   INTEGER NOT NULL,
+  updated_at_ms   INTEGER NOT NULL,
+  UNIQUE(entity_type, client_id)
+) STRICT;
+CREATE INDEX records_by_owner ON records(owner_client_id, entity_type, local_id);
+
+-- Per-file keys wrapped by the device key. record_client_id NULL = staged
+-- (written but not attached to a record).
+CREATE TABLE file_keys(
+  file_id          TEXT PRIMARY KEY,
+  owner_client_id  TEXT NOT NULL REFERENCES owners(client_id),
+  record_client_id TEXT,
+  wrapped_key      BLOB NOT NULL,
+  plaintext_size   INTEGER NOT NULL,
+  created_at_ms    INTEGER NOT NULL
+) STRICT;
+CREATE INDEX file_keys_by_owner ON file_keys(owner_client_id);
+CREATE INDEX file_keys_by_record ON file_keys(record_client_id);
+
+CREATE TABLE outbox(
+  id                 INTEGER PRIMARY KEY AUTOINCREMENT,
+  idempotency_key    TEXT NOT NULL UNIQUE,
+  owner_client_id    TEXT NOT NULL,
+  entity_type        TEXT NOT NULL,
+  entity_client_id   TEXT NOT NULL,
+  operation          TEXT NOT NULL,
+  payload            BLOB,
+  file_ids           TEXT NOT NULL DEFAULT '[]',
+  attempts           INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at_ms INTEGER NOT NULL DEFAULT 0,
+  last_error         TEXT NOT NULL DEFAULT '',
+  state              TEXT NOT NULL CHECK(state IN ('pending','sending','done','dead_letter')),
+  server_response    BLOB,
+  created_at_ms      INTEGER NOT NULL,
+  updated_at_ms      INTEGER NOT NULL
+) STRICT;
+CREATE INDEX outbox_by_state ON outbox(state, next_attempt_at_ms, id);
+CREATE INDEX outbox_by_entity ON outbox(entity_type, entity_client_id, id);
+CREATE INDEX outbox_by_owner ON outbox(owner_client_id, state);
+
+-- Who requeued or discarded what (APPI access log for staff actions).
+CREATE TABLE staff_actions(
+  id        INTEGER PRIMARY KEY,
+  outbox_id INTEGER NOT NULL,
+  action    TEXT NOT NULL CHECK(action IN ('requeue','discard')),
+  staff_id  TEXT NOT NULL,
+  at_ms     INTEGER NOT NULL
+) STRICT;
+
+-- Tokens and other device secrets, encrypted.
+CREATE TABLE secrets(
+  name          TEXT PRIMARY KEY,
+  value         BLOB NOT NULL,
+  updated_at_ms INTEGER NOT NULL
+) STRICT;
+)sql";
+
+constexpr std::array<Migration, 1> kSteps{{{1, kV1}}};
+
+}  // namespace
+
+std::span<const Migration> store_migrations() { return kSteps; }
+
+}  // namespace madoguchi
