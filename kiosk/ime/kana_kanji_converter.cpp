@@ -1,0 +1,100 @@
+// Field-aware kana→kanji conversion (see kana_kanji_converter.hpp).
+#include "kiosk/ime/kana_kanji_converter.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <utility>
+
+#include "kiosk/ime/kana_script.hpp"
+
+namespace madoguchi::ime {
+namespace {
+
+void add_unique(std::vector<std::string>& out, std::string_view cand) {
+    if (cand.empty()) return;
+    if (std::find(out.begin(), out.end(), cand) == out.end()) out.emplace_back(cand);
+}
+
+void add_all(std::vector<std::string>& out, const SkkDictionary& dict, std::string_view reading) {
+    for (const auto cand : dict.lookup(reading)) add_unique(out, cand);
+}
+
+// Anthy's conversion as whole-reading candidates: a single segment's own
+// candidates, or the best candidates of several segments joined.
+void add_anthy(std::vector<std::string>& out, const Conversion& conversion) {
+    if (conversion.size() == 1) {
+        for (const auto& c : conversion.front().candidates) add_unique(out, c);
+        return;
+    }
+    std::string joined;
+    for (const auto& segment : conversion) joined += segment.candidates.front();
+    add_unique(out, joined);
+}
+
+}  // namespace
+
+SkkDictionaryPaths installed_skk_dictionaries() {
+    const std::filesystem::path dir = "/usr/share/skk";
+    return {dir / "SKK-JISYO.jinmei", dir / "SKK-JISYO.fullname", dir / "SKK-JISYO.geo", dir / "SKK-JISYO.L"};
+}
+
+SkkDictionaryPaths compiled_skk_dictionaries(const std::filesystem::path& dir) {
+    return {dir / "jinmei.mdic", dir / "fullname.mdic", dir / "geo.mdic", dir / "large.mdic"};
+}
+
+SkkDictionaryPaths default_skk_dictionaries() {
+    std::error_code ec;
+    if (const char* env = std::getenv("MADOGUCHI_IME_DICTIONARY_DIR"); env != nullptr && *env != '\0')
+        return compiled_skk_dictionaries(env);
+#ifdef MADOGUCHI_IME_DICTIONARY_DIR
+    const std::filesystem::path built = MADOGUCHI_IME_DICTIONARY_DIR;
+    if (std::filesystem::exists(built / "large.mdic", ec)) return compiled_skk_dictionaries(built);
+#endif
+    return installed_skk_dictionaries();
+}
+
+KanaKanjiConverter::KanaKanjiConverter(SkkDictionary jinmei, SkkDictionary fullname, SkkDictionary geo,
+                                       SkkDictionary large, std::unique_ptr<AnthyConverter> anthy)
+    : jinmei_(std::move(jinmei)),
+      fullname_(std::move(fullname)),
+      geo_(std::move(geo)),
+      large_(std::move(large)),
+      anthy_(std::move(anthy)) {}
+
+Result<std::unique_ptr<KanaKanjiConverter>> KanaKanjiConverter::open(const SkkDictionaryPaths& paths) {
+    auto jinmei = SkkDictionary::open(paths.jinmei);
+    if (!jinmei) return jinmei.error();
+    auto fullname = SkkDictionary::open(paths.fullname);
+    if (!fullname) return fullname.error();
+    auto geo = SkkDictionary::open(paths.geo);
+    if (!geo) return geo.error();
+    auto large = SkkDictionary::open(paths.large);
+    if (!large) return large.error();
+    auto anthy = AnthyConverter::open();
+    if (!anthy) return anthy.error();
+    return std::unique_ptr<KanaKanjiConverter>(
+        new KanaKanjiConverter(std::move(jinmei).value(), std::move(fullname).value(), std::move(geo).value(),
+                               std::move(large).value(), std::move(anthy).value()));
+}
+
+Result<Conversion> KanaKanjiConverter::convert(std::string_view hiragana, ConversionKind kind) {
+    if (kind == ConversionKind::general || hiragana.empty()) return anthy_->convert(hiragana);
+
+    std::vector<std::string> candidates;
+    if (kind == ConversionKind::person_name) {
+        add_all(candidates, jinmei_, hiragana);
+        add_all(candidates, fullname_, hiragana);
+        add_all(candidates, large_, hiragana);
+    } else {
+        add_all(candidates, geo_, hiragana);
+    }
+    auto anthy = anthy_->convert(hiragana);
+    if (!anthy) return anthy.error();
+    if (candidates.empty()) return anthy;  // unknown to the dictionaries: phrase segments
+    add_anthy(candidates, *anthy);
+    add_unique(candidates, hiragana);
+    add_unique(candidates, to_katakana(hiragana));
+    return Conversion{ConversionSegment{std::string(hiragana), std::move(candidates)}};
+}
+
+}  // namespace madoguchi::ime
