@@ -102,6 +102,12 @@ AnthyConverter::~AnthyConverter() {
     release_library(lib);
 }
 
+void AnthyConverter::forget() {
+    std::lock_guard lock(library().mutex);
+    ::anthy_reset_context(context_);
+    has_text_ = false;
+}
+
 std::filesystem::path AnthyConverter::private_home() const {
     std::lock_guard lock(library().mutex);
     return library().private_home;

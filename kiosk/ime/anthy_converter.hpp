@@ -31,6 +31,9 @@ public:
     // characters (+1 longer, -1 shorter) and returns the new segmentation.
     Result<Conversion> resize_segment(int index, int delta);
 
+    // Clears the reading held in Anthy's context (session wipe).
+    void forget();
+
     // The empty directory Anthy takes as its home while converters are open
     // (removed when the last one closes); tests check it stays empty.
     std::filesystem::path private_home() const;

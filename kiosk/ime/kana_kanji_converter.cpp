@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "kiosk/ime/kana_script.hpp"
+#include "kiosk/ime/utf8.hpp"
 
 namespace madoguchi::ime {
 namespace {
@@ -77,7 +78,13 @@ Result<std::unique_ptr<KanaKanjiConverter>> KanaKanjiConverter::open(const SkkDi
                                std::move(large).value(), std::move(anthy).value()));
 }
 
-Result<Conversion> KanaKanjiConverter::convert(std::string_view hiragana, ConversionKind kind) {
+Result<Conversion> KanaKanjiConverter::convert(std::string_view kana, ConversionKind kind) {
+    if (!is_valid_utf8(kana)) {
+        return Error{"ime.reading_invalid", "", "読みに使えない文字が含まれています",
+                     "The reading contains characters that cannot be converted"};
+    }
+    // Text typed in katakana mode converts like its hiragana reading.
+    const std::string hiragana = to_hiragana(kana);
     if (kind == ConversionKind::general || hiragana.empty()) return anthy_->convert(hiragana);
 
     std::vector<std::string> candidates;
@@ -94,7 +101,7 @@ Result<Conversion> KanaKanjiConverter::convert(std::string_view hiragana, Conver
     add_anthy(candidates, *anthy);
     add_unique(candidates, hiragana);
     add_unique(candidates, to_katakana(hiragana));
-    return Conversion{ConversionSegment{std::string(hiragana), std::move(candidates)}};
+    return Conversion{ConversionSegment{hiragana, std::move(candidates)}};
 }
 
 }  // namespace madoguchi::ime

@@ -49,10 +49,16 @@ public:
     // dictionary candidates first and the reading in hiragana and katakana
     // last; when the dictionaries do not know the reading, Anthy's segments.
     // general: Anthy's segments.
-    Result<Conversion> convert(std::string_view hiragana, ConversionKind kind);
+    // Katakana in the reading is read as hiragana. Invalid UTF-8 gives the
+    // Error "ime.reading_invalid".
+    Result<Conversion> convert(std::string_view kana, ConversionKind kind);
 
     // Re-segments the last general (Anthy) conversion; see AnthyConverter.
     Result<Conversion> resize_segment(int index, int delta) { return anthy_->resize_segment(index, delta); }
+
+    // Drops the last reading from Anthy's context; the session wipe calls it
+    // so no one's typing stays in memory after they leave.
+    void forget() { anthy_->forget(); }
 
 private:
     KanaKanjiConverter(SkkDictionary jinmei, SkkDictionary fullname, SkkDictionary geo, SkkDictionary large,

@@ -79,6 +79,23 @@ TEST_CASE("person names: やまだ → 山田 and たろう → 太郎 from SKK,
     CHECK(contains(taro->front().candidates, "タロウ"));
 }
 
+TEST_CASE("a reading typed in katakana converts like hiragana") {
+    auto conv = converter().convert("ヤマダ", ConversionKind::person_name);
+    REQUIRE(conv.ok());
+    REQUIRE(conv->size() == 1);
+    CHECK(conv->front().reading == "やまだ");
+    CHECK(conv->front().candidates.front() == "山田");
+    CHECK(contains(conv->front().candidates, "ヤマダ"));
+}
+
+TEST_CASE("forget() drops the last reading") {
+    REQUIRE(converter().convert("とうきょうとちよだく", ConversionKind::general).ok());
+    converter().forget();
+    auto resized = converter().resize_segment(0, 1);
+    REQUIRE(resized.ok());
+    CHECK(resized->empty());
+}
+
 TEST_CASE("places: geo first, then Anthy") {
     auto conv = converter().convert("ちよだく", ConversionKind::place);
     REQUIRE(conv.ok());
