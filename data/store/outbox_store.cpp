@@ -123,14 +123,21 @@ Result<int> OutboxStore::recover_interrupted() {
 }
 
 Result<std::vector<OutboxRow>> OutboxStore::next_ready(std::int64_t now_ms, int limit) {
-    // An earlier row blocks a later one when it is unfinished and either
-    // concerns the same entity or is the owner's account.create.
+    // A row is ready when it is the oldest unfinished row of its entity and
+    // no unfinished account.create of its owner precedes it. Both checks are
+    // index lookups (outbox_by_entity, outbox_account_create); an OR of the
+    // two in one subquery defeated the indexes and made this quadratic, and
+    // without INDEXED BY the planner may pick outbox_by_owner and scan every
+    // earlier row of the owner.
     auto st = db_.prepare(std::string(kRowColumns) +
                           "WHERE o.state = 'pending' AND o.next_attempt_at_ms <= ?1"
-                          " AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.id < o.id"
-                          "   AND e.state IN ('pending','sending','dead_letter')"
-                          "   AND ((e.entity_type = o.entity_type AND e.entity_client_id = o.entity_client_id)"
-                          "        OR (e.owner_client_id = o.owner_client_id AND e.operation = 'account.create')))"
+                          " AND o.id = (SELECT MIN(e.id) FROM outbox e"
+                          "   WHERE e.entity_type = o.entity_type AND e.entity_client_id = o.entity_client_id"
+                          "   AND e.state IN ('pending','sending','dead_letter'))"
+                          " AND NOT EXISTS (SELECT 1 FROM outbox a INDEXED BY outbox_account_create"
+                          "   WHERE a.operation = 'account.create'"
+                          "   AND a.owner_client_id = o.owner_client_id AND a.id < o.id"
+                          "   AND a.state IN ('pending','sending','dead_letter'))"
                           " ORDER BY o.id LIMIT ?2");
     if (!st) return st.error();
     st->bind(1, now_ms).bind(2, limit);

@@ -18,6 +18,22 @@ Error invalid_record_error(std::string_view detail) {
     return e;
 }
 
+namespace store_detail {
+
+Result<std::string> dump_json(const nlohmann::json& j) {
+    try {
+        return j.dump();
+    } catch (const nlohmann::json::exception&) {
+        Error e;
+        e.code = "store.invalid_text";
+        e.message_ja = "使用できない文字が含まれています。入力し直してください。";
+        e.message_en = "The text contains bytes that are not valid characters. Please enter it again.";
+        return e;
+    }
+}
+
+}  // namespace store_detail
+
 namespace {
 
 Error not_found_error() {

@@ -94,15 +94,21 @@ Error invalid_record_error(std::string_view detail);
 
 namespace store_detail {
 
+// JSON text of a record. Text that is not valid UTF-8 cannot travel as JSON
+// (nlohmann refuses to dump it); it is refused here with an Error rather
+// than silently altered. The keyboard only produces valid UTF-8.
+Result<std::string> dump_json(const nlohmann::json& j);
+
 template <typename T>
-RecordWrite make_write(std::string_view owner, T& v, std::string operation) {
+Result<RecordWrite> make_write(std::string_view owner, T& v, std::string operation) {
     if (v.meta.client_id.empty()) v.meta.client_id = make_uuid_v4();
-    nlohmann::json j = v;
+    auto body = dump_json(nlohmann::json(v));
+    if (!body) return body.error();
     RecordWrite w;
     w.entity_type = std::string(RecordTraits<T>::entity_type);
     w.owner_client_id = std::string(owner);
     w.meta = v.meta;
-    w.body_json = j.dump();
+    w.body_json = std::move(*body);
     w.payload_json = w.body_json;
     w.file_ids = RecordTraits<T>::file_ids(v);
     w.operation = std::move(operation);
@@ -157,7 +163,8 @@ public:
     // into `v`, queues "<type>.create". Returns the stored copy.
     Result<T> save(std::string_view owner, T v) {
         auto w = store_detail::make_write(owner, v, std::string(entity_type) + ".create");
-        auto meta = records_.insert(w);
+        if (!w) return w.error();
+        auto meta = records_.insert(*w);
         if (!meta) return meta.error();
         v.meta = *meta;
         return v;
@@ -166,7 +173,8 @@ public:
     Result<T> update(std::string_view owner, T v) {
         if (v.meta.client_id.empty()) return invalid_record_error("update without client_id");
         auto w = store_detail::make_write(owner, v, std::string(entity_type) + ".update");
-        auto meta = records_.update(w);
+        if (!w) return w.error();
+        auto meta = records_.update(*w);
         if (!meta) return meta.error();
         v.meta = *meta;
         return v;
@@ -201,7 +209,8 @@ public:
         if (!existing) return existing.error();
         if (existing->has_value()) v.meta.client_id = (*existing)->meta.client_id;
         auto w = store_detail::make_write(owner, v, std::string(entity_type) + ".put");
-        auto meta = records_.upsert(w);
+        if (!w) return w.error();
+        auto meta = records_.upsert(*w);
         if (!meta) return meta.error();
         v.meta = *meta;
         return v;
@@ -232,7 +241,8 @@ public:
 
     Result<T> save(std::string_view owner, T v) {
         auto w = store_detail::make_write(owner, v, std::string(RecordTraits<T>::create_operation));
-        auto meta = records_.insert(w);
+        if (!w) return w.error();
+        auto meta = records_.insert(*w);
         if (!meta) return meta.error();
         v.meta = *meta;
         return v;
@@ -284,10 +294,14 @@ public:
         if (account.meta.client_id.empty()) account.meta.client_id = make_uuid_v4();
         const std::string owner = account.meta.client_id;
         auto w = store_detail::make_write(owner, account, "account.create");
-        nlohmann::json payload = nlohmann::json::parse(w.body_json);
+        if (!w) return w.error();
+        nlohmann::json payload = nlohmann::json::parse(w->body_json);
         payload["sign_up"] = request;
-        w.payload_json = payload.dump();
-        auto meta = records_.insert(w);
+        payload["sign_up"].erase("password_confirm");  // checked on the kiosk; not uploaded
+        auto text = store_detail::dump_json(payload);
+        if (!text) return text.error();
+        w->payload_json = std::move(*text);
+        auto meta = records_.insert(*w);
         if (!meta) return meta.error();
         account.meta = *meta;
         return account;

@@ -87,7 +87,14 @@ CREATE TABLE secrets(
 ) STRICT;
 )sql";
 
-constexpr std::array<Migration, 1> kSteps{{{1, kV1}}};
+// next_ready() asks, for every candidate row, whether the owner's
+// account.create is still unfinished: a partial index keeps that a lookup
+// instead of a scan of the owner's rows (which made next_ready quadratic).
+constexpr std::string_view kV2 = R"sql(
+CREATE INDEX outbox_account_create ON outbox(owner_client_id, id) WHERE operation = 'account.create';
+)sql";
+
+constexpr std::array<Migration, 2> kSteps{{{1, kV1}, {2, kV2}}};
 
 }  // namespace
 
