@@ -1,0 +1,58 @@
+// Record-level validators for every struct in data/model. Each returns all
+// failures at once; Error::field is the struct member name so the kiosk can
+// show each message next to its field, and the server runs the same
+// functions on what it receives. Values must already be in their stored
+// (normalized) form; the normalize_*_fields functions turn what a person
+// typed into that form first.
+#pragma once
+
+#include "data/model/account.hpp"
+#include "data/model/bank_account.hpp"
+#include "data/model/career.hpp"
+#include "data/model/civil_date.hpp"
+#include "data/model/company.hpp"
+#include "data/model/hobby.hpp"
+#include "data/model/nda_agreement.hpp"
+#include "data/model/profile.hpp"
+#include "data/model/qualification.hpp"
+#include "data/model/skill.hpp"
+#include "data/result.hpp"
+
+namespace madoguchi {
+
+class BankDirectory;
+class LocalGovDirectory;
+
+struct ValidationContext {
+    CivilDate today;                               // Japan date; empty = japan_date(now)
+    const BankDirectory* banks = nullptr;          // set: bank and branch must exist, names must match
+    const LocalGovDirectory* local_gov = nullptr;  // set: preferred municipality must exist
+};
+
+// ctx.today, or the Japan date now when it is empty.
+CivilDate effective_today(const ValidationContext& ctx);
+
+Errors validate_profile(const Profile& p, const ValidationContext& ctx = {});
+Errors validate_skill(const Skill& s);
+Errors validate_qualification(const Qualification& q, const ValidationContext& ctx = {});
+Errors validate_career(const Career& c, const ValidationContext& ctx = {});
+Errors validate_hobby(const Hobby& h);
+Errors validate_company(const Company& c);
+Errors validate_bank_account(const BankAccount& b, const ValidationContext& ctx = {});
+Errors validate_nda_agreement(const NdaAgreement& n);
+Errors validate_sign_up(const SignUpRequest& r);
+Errors validate_email_change(const EmailChangeRequest& r);
+Errors validate_password_change(const PasswordChangeRequest& r);
+
+// Typed input -> stored form, in place (furigana to katakana, postal code and
+// phone to digits, e-mail/URL/slug folded to ASCII, Zengin holder name,
+// zero-padded account number). Fields that cannot be converted are left as
+// typed and reported; running the validator afterwards reports them again.
+Errors normalize_profile_fields(Profile& p);
+Errors normalize_career_fields(Career& c);
+Errors normalize_company_fields(Company& c);
+Errors normalize_bank_account_fields(BankAccount& b);
+Errors normalize_sign_up_fields(SignUpRequest& r);
+Errors normalize_email_change_fields(EmailChangeRequest& r);
+
+}  // namespace madoguchi
