@@ -78,6 +78,45 @@ Result<std::unique_ptr<KanaKanjiConverter>> KanaKanjiConverter::open(const SkkDi
                                std::move(large).value(), std::move(anthy).value()));
 }
 
+std::vector<std::string> KanaKanjiConverter::suggest(std::string_view kana, ConversionKind kind,
+                                                     std::size_t limit) const {
+    if (!is_valid_utf8(kana) || kana.empty() || limit == 0) return {};
+    const std::string prefix = to_hiragana(kana);
+    std::vector<const SkkDictionary*> sources;
+    switch (kind) {
+        case ConversionKind::person_name: sources = {&jinmei_, &fullname_}; break;
+        case ConversionKind::place: sources = {&geo_}; break;
+        case ConversionKind::general: sources = {&large_}; break;
+    }
+    // Enough entries to find the short readings among a one-kana prefix's
+    // thousands, yet well under a millisecond to scan.
+    constexpr std::size_t kScanLimit = 2000;
+    struct Completion {
+        std::size_t reading_length;
+        std::size_t rank;  // position among its reading's candidates
+        std::string_view candidate;
+    };
+    std::vector<Completion> found;
+    for (const SkkDictionary* dict : sources) {
+        for (const auto& entry : dict->lookup_prefix(prefix, kScanLimit)) {
+            if (entry.reading.size() == prefix.size()) continue;  // exact reading: convert()'s job
+            for (std::size_t r = 0; r < entry.candidates.size(); ++r)
+                found.push_back({entry.reading.size(), r, entry.candidates[r]});
+        }
+    }
+    // Shorter readings first, and each reading's main candidate before the
+    // rarer ones of its neighbours.
+    std::stable_sort(found.begin(), found.end(), [](const Completion& a, const Completion& b) {
+        return a.reading_length != b.reading_length ? a.reading_length < b.reading_length : a.rank < b.rank;
+    });
+    std::vector<std::string> out;
+    for (const auto& c : found) {
+        if (out.size() >= limit) break;
+        add_unique(out, c.candidate);
+    }
+    return out;
+}
+
 Result<Conversion> KanaKanjiConverter::convert(std::string_view kana, ConversionKind kind) {
     if (!is_valid_utf8(kana)) {
         return Error{"ime.reading_invalid", "", "読みに使えない文字が含まれています",

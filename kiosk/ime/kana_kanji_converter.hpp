@@ -7,7 +7,9 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "data/result.hpp"
 #include "kiosk/ime/anthy_converter.hpp"
@@ -52,6 +54,13 @@ public:
     // Katakana in the reading is read as hiragana. Invalid UTF-8 gives the
     // Error "ime.reading_invalid".
     Result<Conversion> convert(std::string_view kana, ConversionKind kind);
+
+    // Completions for a suggestion row while typing: candidates of
+    // dictionary readings that start with `kana` and are longer (やま →
+    // 山田, 山本 … for names; ちよだく → 千代田区麹町 … for places; SKK L for
+    // general), shorter readings first, at most `limit`. Static
+    // dictionaries only, so nothing depends on earlier users.
+    std::vector<std::string> suggest(std::string_view kana, ConversionKind kind, std::size_t limit) const;
 
     // Re-segments the last general (Anthy) conversion; see AnthyConverter.
     Result<Conversion> resize_segment(int index, int delta) { return anthy_->resize_segment(index, delta); }

@@ -232,30 +232,54 @@ std::string_view SkkDictionary::entry(std::size_t index) const {
     return entries_.substr(offsets_[index], offsets_[index + 1] - offsets_[index]);
 }
 
-std::vector<std::string_view> SkkDictionary::lookup(std::string_view reading) const {
-    std::vector<std::string_view> out;
-    if (reading.empty()) return out;
+// First entry whose reading is not less than `reading`.
+std::size_t SkkDictionary::lower_bound(std::string_view reading) const {
     std::size_t lo = 0;
     std::size_t hi = entry_count();
     while (lo < hi) {
         const std::size_t mid = lo + (hi - lo) / 2;
         const std::string_view e = entry(mid);
-        const std::string_view key = e.substr(0, e.find('\t'));
-        if (key < reading) {
+        if (e.substr(0, e.find('\t')) < reading) {
             lo = mid + 1;
-        } else if (reading < key) {
-            hi = mid;
         } else {
-            const std::size_t tab = e.find('\t');
-            std::string_view cands = tab == std::string_view::npos ? std::string_view{} : e.substr(tab + 1);
-            while (!cands.empty()) {
-                const std::size_t slash = cands.find('/');
-                if (slash != 0) out.push_back(cands.substr(0, slash));
-                if (slash == std::string_view::npos) break;
-                cands.remove_prefix(slash + 1);
-            }
-            return out;
+            hi = mid;
         }
+    }
+    return lo;
+}
+
+SkkDictionary::Entry SkkDictionary::split_entry(std::string_view e) {
+    Entry out;
+    const std::size_t tab = e.find('\t');
+    out.reading = e.substr(0, tab);
+    std::string_view cands = tab == std::string_view::npos ? std::string_view{} : e.substr(tab + 1);
+    while (!cands.empty()) {
+        const std::size_t slash = cands.find('/');
+        if (slash != 0) out.candidates.push_back(cands.substr(0, slash));
+        if (slash == std::string_view::npos) break;
+        cands.remove_prefix(slash + 1);
+    }
+    return out;
+}
+
+std::vector<std::string_view> SkkDictionary::lookup(std::string_view reading) const {
+    if (reading.empty()) return {};
+    const std::size_t at = lower_bound(reading);
+    if (at == entry_count()) return {};
+    Entry e = split_entry(entry(at));
+    if (e.reading != reading) return {};
+    return std::move(e.candidates);
+}
+
+std::vector<SkkDictionary::Entry> SkkDictionary::lookup_prefix(std::string_view prefix,
+                                                               std::size_t max_entries) const {
+    std::vector<Entry> out;
+    if (prefix.empty()) return out;
+    // Readings starting with `prefix` are contiguous in sorted order.
+    for (std::size_t i = lower_bound(prefix); i < entry_count() && out.size() < max_entries; ++i) {
+        Entry e = split_entry(entry(i));
+        if (!e.reading.starts_with(prefix)) break;
+        out.push_back(std::move(e));
     }
     return out;
 }

@@ -32,6 +32,15 @@ public:
     // The views stay valid as long as this dictionary (or a copy) lives.
     std::vector<std::string_view> lookup(std::string_view reading) const;
 
+    // Entries whose reading starts with `prefix` (the prefix itself
+    // included), in reading order, at most `max_entries`: the suggestion row
+    // (ちよだく → 千代田区麹町 …). Views live as long as the dictionary.
+    struct Entry {
+        std::string_view reading;
+        std::vector<std::string_view> candidates;
+    };
+    std::vector<Entry> lookup_prefix(std::string_view prefix, std::size_t max_entries) const;
+
     std::size_t entry_count() const { return offsets_.empty() ? 0 : offsets_.size() - 1; }
 
     // Writes the compact form that open() maps directly.
@@ -42,6 +51,8 @@ private:
     SkkDictionary(std::shared_ptr<const Storage> storage, std::string_view entries,
                   std::vector<std::uint32_t> offsets);
     std::string_view entry(std::size_t index) const;
+    std::size_t lower_bound(std::string_view reading) const;
+    static Entry split_entry(std::string_view entry);
 
     std::shared_ptr<const Storage> storage_;  // keeps the bytes alive (mmap or heap)
     std::string_view entries_;                 // "reading\tcand/cand" back to back, sorted by reading

@@ -96,6 +96,21 @@ TEST_CASE("forget() drops the last reading") {
     CHECK(resized->empty());
 }
 
+TEST_CASE("suggestions complete a reading from the static dictionaries") {
+    const auto names = converter().suggest("やま", ConversionKind::person_name, 20);
+    CHECK(names.size() <= 20);
+    CHECK(contains(names, "山田"));
+    CHECK(contains(converter().suggest("やまも", ConversionKind::person_name, 10), "山本"));
+    CHECK_FALSE(contains(names, "山"));  // the exact reading やま is convert()'s job
+    const auto places = converter().suggest("ちよだく", ConversionKind::place, 10);
+    CHECK(contains(places, "千代田区麹町"));
+    CHECK_FALSE(converter().suggest("ちよ", ConversionKind::general, 5).empty());
+    CHECK(converter().suggest("", ConversionKind::general, 5).empty());
+    CHECK(converter().suggest("やま", ConversionKind::general, 0).empty());
+    CHECK(converter().suggest("\xff", ConversionKind::general, 5).empty());
+    CHECK(converter().suggest("ゔゔゔゔゔ", ConversionKind::place, 5).empty());
+}
+
 TEST_CASE("places: geo first, then Anthy") {
     auto conv = converter().convert("ちよだく", ConversionKind::place);
     REQUIRE(conv.ok());

@@ -70,6 +70,21 @@ TEST_CASE("parsing keeps okuri-nasi entries, strips annotations and Lisp, dedupe
     CHECK(dict.lookup("やま").empty());
 }
 
+TEST_CASE("prefix lookup returns the contiguous range of readings") {
+    const auto dict = SkkDictionary::from_utf8_text(
+        "やま /山/\nやまだ /山田/\nやまもと /山本/\nやもり /守宮/\nゆき /雪/\n");
+    const auto yama = dict.lookup_prefix("やま", 10);
+    REQUIRE(yama.size() == 3);
+    CHECK(yama[0].reading == "やま");
+    CHECK(yama[1].reading == "やまだ");
+    CHECK(as_strings(yama[2].candidates) == std::vector<std::string>{"山本"});
+    CHECK(dict.lookup_prefix("や", 2).size() == 2);
+    CHECK(dict.lookup_prefix("や", 10).size() == 4);
+    CHECK(dict.lookup_prefix("ゆきだるま", 10).empty());
+    CHECK(dict.lookup_prefix("", 10).empty());
+    CHECK(dict.lookup_prefix("ん", 10).empty());
+}
+
 TEST_CASE("compiled form round-trips and is mapped back") {
     TempDir dir;
     const auto dict = SkkDictionary::from_utf8_text(kSample);
