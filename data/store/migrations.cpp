@@ -18,6 +18,11 @@ Status apply_migrations(Database& db, std::span<const Migration> steps) {
         if (step.version <= *current) continue;
         auto tx = Transaction::begin(db);
         if (!tx) return tx.error();
+        // Another connection (a second thread opening the same store) may
+        // have applied it while we waited for the write lock.
+        auto now = db.user_version();
+        if (!now) return now.error();
+        if (*now >= step.version) continue;
         if (auto s = db.exec(step.sql); !s) return s.error();
         if (auto s = db.set_user_version(step.version); !s) return s.error();
         if (auto s = tx->commit(); !s) return s.error();

@@ -13,6 +13,12 @@ constexpr std::string_view kKeyCheckContext = "store_meta|key_check";
 // key (a lost or swapped key file) is detected here instead of as garbage
 // records later.
 Status check_device_key(Database& db, const ColumnCipher& cipher) {
+    // Insert first (a no-op when present), so two first opens racing agree
+    // on one value; then check whatever is stored.
+    auto ins = db.prepare("INSERT OR IGNORE INTO store_meta(name, value) VALUES('key_check', ?)");
+    if (!ins) return ins.error();
+    ins->bind_blob(1, cipher.seal(kKeyCheckPlain, kKeyCheckContext));
+    if (auto s = ins->run(); !s) return s;
     auto st = db.prepare("SELECT value FROM store_meta WHERE name = 'key_check'");
     if (!st) return st.error();
     auto row = st->step();
@@ -25,10 +31,7 @@ Status check_device_key(Database& db, const ColumnCipher& cipher) {
         }
         return ok_status();
     }
-    auto ins = db.prepare("INSERT INTO store_meta(name, value) VALUES('key_check', ?)");
-    if (!ins) return ins.error();
-    ins->bind_blob(1, cipher.seal(kKeyCheckPlain, kKeyCheckContext));
-    return ins->run();
+    return storage_error("storage.corrupt", "key check value missing");
 }
 }  // namespace
 
