@@ -12,6 +12,11 @@
 
 #include "kiosk/ime/anthy_converter.hpp"
 
+// Not in anthy.h but exported by libanthydic: the test reads back the home
+// Anthy really uses, so each of the two defences (private home, anonymous
+// personality) is checked on its own.
+extern "C" const char* anthy_conf_get_str(const char* var);
+
 using madoguchi::ime::AnthyConverter;
 namespace fs = std::filesystem;
 
@@ -53,6 +58,10 @@ TEST_CASE("Anthy conversions write nothing to HOME, the passwd home or the priva
         private_home = anthy.private_home();
         REQUIRE_FALSE(private_home.empty());
         CHECK(fs::is_directory(private_home));
+        const char* anthy_home = anthy_conf_get_str("HOME");
+        REQUIRE(anthy_home != nullptr);
+        CHECK(fs::path(anthy_home) == private_home);
+        CHECK_FALSE(fs::exists(private_home / ".anthy"));
         for (const char* reading : {"とうきょうとちよだく", "やまだたろう", "かんじ", "わたしのなまえはさとうです"}) {
             auto conv = anthy.convert(reading);
             REQUIRE(conv.ok());
