@@ -100,6 +100,12 @@ std::string RomajiConverter::take() {
     return out;
 }
 
+std::string RomajiConverter::take_text() {
+    std::string out = std::move(text_);
+    text_.clear();
+    return out;
+}
+
 void RomajiConverter::clear() {
     text_.clear();
     pending_.clear();

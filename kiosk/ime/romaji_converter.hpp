@@ -30,6 +30,9 @@ public:
 
     // commit() and hand over the text, leaving the converter empty.
     std::string take();
+    // Hands over the finished kana only; the preedit keeps waiting for keys
+    // (a keyboard that inserts into its field after every key uses this).
+    std::string take_text();
     void clear();
 
     const std::string& text() const { return text_; }

@@ -115,7 +115,10 @@ void parse_line(std::string_view line, EntryMap& entries) {
     const std::size_t space = line.find(" /");
     if (space == std::string_view::npos || space == 0) return;
     const std::string_view reading = line.substr(0, space);
-    if (reading.find_first_of(" \t/") != std::string_view::npos) return;
+    // '>' marks SKK prefix/suffix entries ("お>", ">さん") and '#' numeric
+    // templates ("#ねん" → "#1年"): SKK-specific mechanisms this engine does
+    // not implement, and no kana reading typed on the keyboard matches them.
+    if (reading.find_first_of(" \t/>#") != std::string_view::npos) return;
     // okuri-ari: a kana stem followed by the ASCII okurigana letter ("あいs").
     if (is_ascii_lower(reading.back()) && static_cast<unsigned char>(reading.front()) >= 0x80) return;
     std::vector<std::string> cands;

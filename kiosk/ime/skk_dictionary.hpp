@@ -25,7 +25,8 @@ public:
     // Parses SKK-JISYO text already in UTF-8. Only okuri-nasi entries are
     // kept (okuri-ari readings end in an ASCII letter and serve verb
     // endings, which Anthy handles); `;annotations` and Lisp candidates
-    // "(concat …)" are dropped. Malformed lines are skipped.
+    // "(concat …)" are dropped, and so are prefix/suffix (">") and numeric
+    // ("#") entries. Malformed lines are skipped.
     static SkkDictionary from_utf8_text(std::string_view text);
 
     // Candidates for an exact reading, dictionary order; empty when unknown.

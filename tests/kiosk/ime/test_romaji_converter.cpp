@@ -179,6 +179,22 @@ TEST_CASE("preedit holds only what can still become kana") {
     CHECK(r.preedit() == "k");
 }
 
+TEST_CASE("take_text hands over finished kana and keeps the preedit") {
+    RomajiConverter r;
+    r.feed("kyouky");
+    CHECK(r.take_text() == "きょう");
+    CHECK(r.text().empty());
+    CHECK(r.preedit() == "ky");
+    r.feed('o');
+    CHECK(r.take_text() == "きょ");
+    r.feed("shin");
+    CHECK(r.take_text() == "し");
+    CHECK(r.preedit() == "n");
+    r.feed('k');
+    CHECK(r.take_text() == "ん");
+    CHECK(r.take() == "k");
+}
+
 TEST_CASE("backspace removes pending keys first, then whole characters") {
     RomajiConverter r;
     r.feed("kanky");

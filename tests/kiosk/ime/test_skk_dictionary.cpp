@@ -51,6 +51,9 @@ constexpr std::string_view kSample =
     " /no reading/\n"
     "からっぽ //\n"
     "CD /シーディー/\n"
+    "お> /御/\n"
+    ">さん /様/\n"
+    "#ねん /#1年/#3年/\n"
     "ちよだく /千代田区/\r\n";
 
 }  // namespace
@@ -68,6 +71,8 @@ TEST_CASE("parsing keeps okuri-nasi entries, strips annotations and Lisp, dedupe
     CHECK(dict.lookup("からっぽ").empty());
     CHECK(dict.lookup("").empty());
     CHECK(dict.lookup("やま").empty());
+    CHECK(dict.lookup("お>").empty());
+    CHECK(dict.lookup("#ねん").empty());
 }
 
 TEST_CASE("prefix lookup returns the contiguous range of readings") {
