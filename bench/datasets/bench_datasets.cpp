@@ -22,8 +22,11 @@ double micros(Clock::duration d) { return std::chrono::duration<double, std::mic
 
 void print_percentiles(const char* what, std::vector<double> samples) {
     std::sort(samples.begin(), samples.end());
-    const auto at = [&](double q) { return samples[static_cast<std::size_t>(q * static_cast<double>(samples.size() - 1))]; };
-    std::printf("%-28s n=%zu  p50=%.1f us  p99=%.1f us  max=%.1f us\n", what, samples.size(), at(0.50), at(0.99), samples.back());
+    const auto at = [&](double q) {
+        return samples[static_cast<std::size_t>(q * static_cast<double>(samples.size() - 1))];
+    };
+    std::printf("%-28s n=%zu  p50=%.1f us  p99=%.1f us  max=%.1f us\n", what, samples.size(), at(0.50),
+                at(0.99), samples.back());
 }
 
 template <typename F>
@@ -46,9 +49,10 @@ int main(int argc, char** argv) {
 
     const auto postal = timed("load postal.bin", [&] { return PostalDirectory::open(dir / "postal.bin"); });
     const auto banks = timed("load banks.bin", [&] { return BankDirectory::open(dir / "banks.bin"); });
-    const auto localgov = timed("load localgov.bin", [&] { return LocalGovDirectory::open(dir / "localgov.bin"); });
-    std::printf("postal rows %zu, banks %zu, branches %zu, prefectures %zu\n", postal.row_count(), banks.bank_count(),
-                banks.branch_count(), localgov.prefectures().size());
+    const auto localgov =
+        timed("load localgov.bin", [&] { return LocalGovDirectory::open(dir / "localgov.bin"); });
+    std::printf("postal rows %zu, banks %zu, branches %zu, prefectures %zu\n", postal.row_count(),
+                banks.bank_count(), banks.branch_count(), localgov.prefectures().size());
 
     // Random 7-digit codes: most miss, so also time known hits.
     std::mt19937 rng(42);
@@ -62,7 +66,8 @@ int main(int argc, char** argv) {
         found += postal.lookup(buf).size();
         random_lookups.push_back(micros(Clock::now() - t0));
     }
-    const char* known[] = {"1000001", "0288401", "4300933", "1008111", "0600000", "9071801", "5300001", "8120011"};
+    const char* known[] = {"1000001", "0288401", "4300933", "1008111",
+                           "0600000", "9071801", "5300001", "8120011"};
     for (int i = 0; i < lookups; ++i) {
         const auto t0 = Clock::now();
         found += postal.lookup(known[i % 8]).size();

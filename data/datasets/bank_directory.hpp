@@ -46,7 +46,8 @@ public:
     // (hiragana = katakana, small kana = large, full-width = half-width,
     // a trailing 銀行/支店 ignored), so "とうきょう", "ﾄｳｷｮｳ" and "東京" all find 東京.
     std::vector<Bank> search_banks(std::string_view query, std::size_t limit = 50) const;
-    std::vector<Branch> search_branches(std::string_view bank_code, std::string_view query, std::size_t limit = 50) const;
+    std::vector<Branch> search_branches(std::string_view bank_code, std::string_view query,
+                                        std::size_t limit = 50) const;
 
     std::size_t bank_count() const { return banks_.size(); }
     std::size_t branch_count() const { return branches_.size(); }
@@ -59,11 +60,12 @@ private:
         std::string roma;      // lower-case
     };
     BankDirectory() = default;
-    std::pair<std::size_t, std::size_t> branch_range(std::string_view bank_code) const;  // [first, last) in branches_
-    std::vector<Bank> banks_;          // sorted by code
-    std::vector<Branch> branches_;     // sorted by bank code, branch code
-    std::vector<Keyed> bank_keys_;     // parallel to banks_
-    std::vector<Keyed> branch_keys_;   // parallel to branches_
+    std::pair<std::size_t, std::size_t> branch_range(
+        std::string_view bank_code) const;  // [first, last) in branches_
+    std::vector<Bank> banks_;               // sorted by code
+    std::vector<Branch> branches_;          // sorted by bank code, branch code
+    std::vector<Keyed> bank_keys_;          // parallel to banks_
+    std::vector<Keyed> branch_keys_;        // parallel to branches_
     std::string version_;
 };
 

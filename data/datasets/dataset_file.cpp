@@ -3,7 +3,6 @@
 
 #include <cstring>
 #include <fstream>
-#include <iterator>
 
 #include "data/rules/rule_error.hpp"
 
@@ -21,7 +20,8 @@ Error corrupt(const std::filesystem::path& path, std::string_view why) {
 bool read_u32(const std::string& bytes, std::size_t& at, std::uint32_t& out) {
     if (bytes.size() < 4 || at > bytes.size() - 4) return false;
     out = 0;
-    for (int i = 3; i >= 0; --i) out = (out << 8) | static_cast<unsigned char>(bytes[at + static_cast<std::size_t>(i)]);
+    for (int i = 3; i >= 0; --i)
+        out = (out << 8) | static_cast<unsigned char>(bytes[at + static_cast<std::size_t>(i)]);
     at += 4;
     return true;
 }
@@ -29,13 +29,19 @@ bool read_u32(const std::string& bytes, std::size_t& at, std::uint32_t& out) {
 }  // namespace
 
 Result<DatasetFile> DatasetFile::open(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in) {
         return rule_error("dataset.missing", "", "データファイルが見つかりません。技術者に連絡してください。",
                           "Data set file not found: " + path.string());
     }
-    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (bytes.size() < 16 || std::string_view(bytes).substr(0, 8) != kMagic) return corrupt(path, "bad header");
+    // One read of the whole file (postal.bin is ~11 MB).
+    const std::streamoff size = in.tellg();
+    if (size < 0) return corrupt(path, "unreadable");
+    std::string bytes(static_cast<std::size_t>(size), '\0');
+    in.seekg(0);
+    if (!in.read(bytes.data(), size)) return corrupt(path, "short read");
+    if (bytes.size() < 16 || std::string_view(bytes).substr(0, 8) != kMagic)
+        return corrupt(path, "bad header");
     std::size_t at = 8;
     std::uint32_t table_count = 0, pool_bytes = 0;
     read_u32(bytes, at, table_count);
@@ -45,7 +51,8 @@ Result<DatasetFile> DatasetFile::open(const std::filesystem::path& path) {
     DatasetFile file;
     for (std::uint32_t t = 0; t < table_count; ++t) {
         Table table;
-        if (!read_u32(bytes, at, table.columns) || !read_u32(bytes, at, table.rows)) return corrupt(path, "truncated table header");
+        if (!read_u32(bytes, at, table.columns) || !read_u32(bytes, at, table.rows))
+            return corrupt(path, "truncated table header");
         const std::uint64_t cells = std::uint64_t{table.columns} * table.rows;
         if (cells > (bytes.size() - at) / 4) return corrupt(path, "truncated table");
         table.cells.resize(static_cast<std::size_t>(cells));
@@ -53,7 +60,8 @@ Result<DatasetFile> DatasetFile::open(const std::filesystem::path& path) {
         file.tables_.push_back(std::move(table));
     }
     if (bytes.size() - at != pool_bytes) return corrupt(path, "string pool size mismatch");
-    file.pool_ = bytes.substr(at);
+    bytes.erase(0, at);  // what remains is the pool
+    file.pool_ = std::move(bytes);
     if (!file.pool_.empty() && file.pool_.back() != '\0') return corrupt(path, "unterminated string pool");
     for (const Table& table : file.tables_)
         for (std::uint32_t off : table.cells)

@@ -13,8 +13,10 @@ Result<LocalGovDirectory> LocalGovDirectory::open(const std::filesystem::path& l
     auto opened = DatasetFile::open(localgov_bin);
     if (!opened) return opened.error();
     const DatasetFile& f = *opened;
-    if (f.table_count() < 3 || f.columns(kPrefectures) != 4 || f.columns(kMunicipalities) != 5 || f.rows(kPrefectures) != 47) {
-        return rule_error("dataset.corrupt", "", "自治体データが壊れています。", "localgov.bin has an unexpected layout.");
+    if (f.table_count() < 3 || f.columns(kPrefectures) != 4 || f.columns(kMunicipalities) != 5 ||
+        f.rows(kPrefectures) != 47) {
+        return rule_error("dataset.corrupt", "", "自治体データが壊れています。",
+                          "localgov.bin has an unexpected layout.");
     }
     LocalGovDirectory d;
     d.version_ = std::string(f.meta("version"));
@@ -35,7 +37,8 @@ std::optional<Prefecture> LocalGovDirectory::prefecture(std::string_view code_or
     return std::nullopt;
 }
 
-std::vector<Municipality> LocalGovDirectory::municipalities(std::string_view prefecture_code, bool include_wards) const {
+std::vector<Municipality> LocalGovDirectory::municipalities(std::string_view prefecture_code,
+                                                            bool include_wards) const {
     std::vector<Municipality> out;
     for (const Municipality& m : municipalities_)
         if (m.prefecture_code == prefecture_code && (include_wards || !m.is_ward())) out.push_back(m);

@@ -38,7 +38,8 @@ public:
     std::optional<Prefecture> prefecture(std::string_view code_or_name) const;
     // Municipalities of a prefecture in code order; wards follow their city
     // when include_wards is set.
-    std::vector<Municipality> municipalities(std::string_view prefecture_code, bool include_wards = false) const;
+    std::vector<Municipality> municipalities(std::string_view prefecture_code,
+                                             bool include_wards = false) const;
     std::vector<Municipality> wards(std::string_view city_code) const;
     std::optional<Municipality> municipality(std::string_view code) const;
     std::string_view data_version() const { return version_; }

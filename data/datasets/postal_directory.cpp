@@ -14,7 +14,8 @@ Result<PostalDirectory> PostalDirectory::open(const std::filesystem::path& posta
     auto file = DatasetFile::open(postal_bin);
     if (!file) return file.error();
     if (file->table_count() < 2 || file->columns(kTable) != kColumns || file->rows(kTable) == 0) {
-        return rule_error("dataset.corrupt", "", "郵便番号データが壊れています。", "postal.bin has an unexpected layout.");
+        return rule_error("dataset.corrupt", "", "郵便番号データが壊れています。",
+                          "postal.bin has an unexpected layout.");
     }
     return PostalDirectory(std::move(file).value());
 }
@@ -25,8 +26,10 @@ std::vector<PostalAddress> PostalDirectory::lookup(std::string_view postal_code)
     std::size_t lo = 0, hi = file_.rows(kTable);
     while (lo < hi) {  // first row whose code is not less than `code`
         const std::size_t mid = lo + (hi - lo) / 2;
-        if (file_.cell(kTable, mid, 0) < *code) lo = mid + 1;
-        else hi = mid;
+        if (file_.cell(kTable, mid, 0) < *code)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     std::vector<PostalAddress> out;
     for (std::size_t r = lo; r < file_.rows(kTable) && file_.cell(kTable, r, 0) == *code; ++r) {

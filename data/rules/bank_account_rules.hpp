@@ -23,7 +23,8 @@ Status check_account_number(std::string_view field, std::string_view stored);  /
 // Converts what the user typed (カタカナ, ひらがな, ﾊﾝｶｸ, a-z) to the stored
 // half-width Zengin form; one space between 姓 and 名.
 Result<std::string> normalize_holder_name(std::string_view field, std::string_view input);
-Result<std::string> normalize_holder_name(std::string_view field, std::string_view family_kana, std::string_view given_kana);
+Result<std::string> normalize_holder_name(std::string_view field, std::string_view family_kana,
+                                          std::string_view given_kana);
 Status check_holder_name(std::string_view field, std::string_view stored);
 
 }  // namespace madoguchi

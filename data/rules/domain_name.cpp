@@ -21,7 +21,8 @@ bool is_valid_domain_name(std::string_view domain) {
         if (dot == std::string_view::npos) break;
         domain.remove_prefix(dot + 1);
     }
-    const bool alpha_tld = std::all_of(last.begin(), last.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+    const bool alpha_tld = std::all_of(last.begin(), last.end(),
+                                       [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
     return labels >= 2 && ((alpha_tld && last.size() >= 2) || last.substr(0, 4) == "xn--");
 }
 

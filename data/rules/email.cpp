@@ -21,14 +21,16 @@ Error invalid(std::string_view field) {
 }
 
 bool is_atext(char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("!#$%&'*+-/=?^_`{|}~").find(c) != std::string_view::npos;
+    return std::isalnum(static_cast<unsigned char>(c)) ||
+           std::string_view("!#$%&'*+-/=?^_`{|}~").find(c) != std::string_view::npos;
 }
 
 }  // namespace
 
 Result<std::string> normalize_email(std::string_view field, std::string_view input) {
     if (auto s = check_text(field, input, TextLimits{true, 254, 0, false}); !s) return s.error();
-    const std::string text = encode_utf8(map_dash_family(nfkc_japanese(decode_utf8_lossy(trim_spaces(input)))));
+    const std::string text =
+        encode_utf8(map_dash_family(nfkc_japanese(decode_utf8_lossy(trim_spaces(input)))));
     for (char c : text) {
         if (static_cast<unsigned char>(c) >= 0x80) {
             return rule_error("email.non_ascii", field, "メールアドレスは半角英数字で入力してください。",
@@ -40,8 +42,10 @@ Result<std::string> normalize_email(std::string_view field, std::string_view inp
     const std::string local = text.substr(0, at);
     std::string domain = text.substr(at + 1);
     if (local.empty() || local.size() > 64) return invalid(field);
-    if (!std::all_of(local.begin(), local.end(), [](char c) { return is_atext(c) || c == '.'; })) return invalid(field);
-    std::transform(domain.begin(), domain.end(), domain.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (!std::all_of(local.begin(), local.end(), [](char c) { return is_atext(c) || c == '.'; }))
+        return invalid(field);
+    std::transform(domain.begin(), domain.end(), domain.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (!is_valid_domain_name(domain)) return invalid(field);
     return local + "@" + domain;
 }

@@ -18,7 +18,7 @@ inline constexpr std::size_t kAddressLine = 100;
 inline constexpr std::size_t kHometown = 50;
 inline constexpr std::size_t kSchools = 200;
 inline constexpr int kHourlyRateMaxYen = 100000;
-inline constexpr int kMinAge = 15;   // 労働基準法: no employment before the March 31 after 15
+inline constexpr int kMinAge = 15;  // 労働基準法: no employment before the March 31 after 15
 inline constexpr int kMaxAge = 120;
 
 inline constexpr std::size_t kSkillName = 50;

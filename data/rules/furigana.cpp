@@ -23,14 +23,16 @@ Error not_katakana(std::string_view field, char32_t c) {
 
 }  // namespace
 
-Result<std::string> normalize_furigana(std::string_view field, std::string_view input, const FuriganaOptions& options) {
+Result<std::string> normalize_furigana(std::string_view field, std::string_view input,
+                                       const FuriganaOptions& options) {
     if (auto s = check_text(field, input, TextLimits{options.required, 0, 0, false}); !s) return s.error();
     const std::u32string decoded = decode_utf8_lossy(input);
     const std::u32string composed = compose_voiced_marks(trim_spaces(std::u32string_view(decoded)));
     // A sound mark left over has no precomposed form (ア゛): NFKC would turn it
     // into a space plus a combining mark, so name it here instead.
     for (char32_t c : composed)
-        if (c == 0x309B || c == 0x309C || c == 0x3099 || c == 0x309A) return not_katakana(field, c == 0x3099 ? U'゛' : c == 0x309A ? U'゜' : c);
+        if (c == 0x309B || c == 0x309C || c == 0x3099 || c == 0x309A)
+            return not_katakana(field, c == 0x3099 ? U'゛' : c == 0x309A ? U'゜' : c);
     std::u32string text = hiragana_to_katakana(nfkc_japanese(composed));
     if (text.empty()) return std::string();
 
@@ -38,16 +40,19 @@ Result<std::string> normalize_furigana(std::string_view field, std::string_view 
     out.reserve(text.size());
     for (char32_t c : text) {
         // A dash or tilde right after kana is meant as the long vowel mark.
-        if ((is_hyphen_like(c) || c == U'ｰ') && !out.empty() && (is_furigana_letter(out.back()) || out.back() == U'ー')) {
+        if ((is_hyphen_like(c) || c == U'ｰ') && !out.empty() &&
+            (is_furigana_letter(out.back()) || out.back() == U'ー')) {
             out.push_back(U'ー');
             continue;
         }
         if (c == U'ヵ' || c == U'ヶ') {
-            return rule_error("furigana.small_ka", field, "小さい「ヵ」「ヶ」は使えません。「カ」「ケ」で入力してください。",
+            return rule_error("furigana.small_ka", field,
+                              "小さい「ヵ」「ヶ」は使えません。「カ」「ケ」で入力してください。",
                               "Small ヵ/ヶ are not allowed; use カ/ケ.");
         }
         if (is_space_char(c)) {
-            return rule_error("furigana.space", field, "空白は入れないでください（姓と名は別の欄に入力します）。",
+            return rule_error("furigana.space", field,
+                              "空白は入れないでください（姓と名は別の欄に入力します）。",
                               "No spaces, please: family and given names have separate fields.");
         }
         if (c == U'・') {
@@ -56,7 +61,8 @@ Result<std::string> normalize_furigana(std::string_view field, std::string_view 
                                   "The middle dot (・) is not allowed in this field.");
             }
             if (out.empty() || out.back() == U'・') {
-                return rule_error("furigana.middle_dot_position", field, "「・」は名前の区切りにだけ使えます。",
+                return rule_error("furigana.middle_dot_position", field,
+                                  "「・」は名前の区切りにだけ使えます。",
                                   "The middle dot (・) may only separate parts of a name.");
             }
             out.push_back(c);

@@ -19,7 +19,8 @@ struct FuriganaOptions {
 // hiragana -> katakana, ゔ -> ヴ, half-width -> full-width, ゛゜ composed,
 // dashes inside a kana run -> ー, surrounding spaces trimmed. Rejects ヵヶ,
 // spaces inside (姓 and 名 have separate fields), anything not katakana.
-Result<std::string> normalize_furigana(std::string_view field, std::string_view input, const FuriganaOptions& options = {});
+Result<std::string> normalize_furigana(std::string_view field, std::string_view input,
+                                       const FuriganaOptions& options = {});
 
 // A stored value must already be in the normalized form.
 Status check_furigana(std::string_view field, std::string_view stored, const FuriganaOptions& options = {});

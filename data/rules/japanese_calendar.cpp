@@ -59,7 +59,8 @@ int days_in_month(int year, int month) {
 }
 
 bool is_valid_civil_date(const CivilDate& d) {
-    return d.year >= 1 && d.year <= 9999 && d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= days_in_month(d.year, d.month);
+    return d.year >= 1 && d.year <= 9999 && d.month >= 1 && d.month <= 12 && d.day >= 1 &&
+           d.day <= days_in_month(d.year, d.month);
 }
 
 std::string_view era_name(Era era) { return info(era).name; }
@@ -80,7 +81,8 @@ std::optional<Era> parse_era(std::string_view name) {
         std::string lower_n = n;
         for (char& c : lower_n)
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
-        if (n == e.name || lower_n == lower_en || (n.size() == 1 && (n[0] | 0x20) == (e.letter[0] | 0x20))) return e.era;
+        if (n == e.name || lower_n == lower_en || (n.size() == 1 && (n[0] | 0x20) == (e.letter[0] | 0x20)))
+            return e.era;
     }
     return std::nullopt;
 }
@@ -93,7 +95,8 @@ Result<WarekiDate> to_wareki(std::string_view field, const CivilDate& date) {
             return WarekiDate{it->era, date.year - first + 1, date.month, date.day};
         }
     }
-    return rule_error("date.before_meiji", field, "1873年より前の日付は扱えません。", "Dates before 1873 are not supported.");
+    return rule_error("date.before_meiji", field, "1873年より前の日付は扱えません。",
+                      "Dates before 1873 are not supported.");
 }
 
 Result<CivilDate> from_wareki(std::string_view field, const WarekiDate& w) {
@@ -104,7 +107,8 @@ Result<CivilDate> from_wareki(std::string_view field, const WarekiDate& w) {
     const auto end = era_end(w.era);
     if (date < start || (end && date > *end)) {
         const std::string name(era_name(w.era));
-        std::string range_ja = name + "は" + format_date_with_wareki(start).substr(0, format_date_with_wareki(start).find("（"));
+        std::string range_ja =
+            name + "は" + format_date_with_wareki(start).substr(0, format_date_with_wareki(start).find("（"));
         std::string range_en = std::string(era_name_en(w.era)) + " runs from " + format_iso_date(start);
         if (end) {
             const std::string end_text = format_date_with_wareki(*end);
@@ -127,7 +131,8 @@ std::string format_wareki_year(const WarekiDate& w) {
 std::string format_date_with_wareki(const CivilDate& date) {
     const auto w = to_wareki("", date);
     if (!is_valid_civil_date(date)) return "";
-    std::string out = std::to_string(date.year) + "年" + std::to_string(date.month) + "月" + std::to_string(date.day) + "日";
+    std::string out = std::to_string(date.year) + "年" + std::to_string(date.month) + "月" +
+                      std::to_string(date.day) + "日";
     if (w) out += "（" + format_wareki_year(*w) + "）";
     return out;
 }

@@ -25,10 +25,10 @@ bool is_leap_year(int year);
 int days_in_month(int year, int month);
 bool is_valid_civil_date(const CivilDate& d);
 
-std::string_view era_name(Era era);          // "令和"
-std::string_view era_name_en(Era era);       // "Reiwa"
-CivilDate era_start(Era era);                // first day of the era
-std::optional<CivilDate> era_end(Era era);   // last day; nullopt for the current era
+std::string_view era_name(Era era);         // "令和"
+std::string_view era_name_en(Era era);      // "Reiwa"
+CivilDate era_start(Era era);               // first day of the era
+std::optional<CivilDate> era_end(Era era);  // last day; nullopt for the current era
 // "令和", "R", "r", "Ｒ" (after NFKC), "Reiwa" …
 std::optional<Era> parse_era(std::string_view name);
 
@@ -37,7 +37,7 @@ Result<WarekiDate> to_wareki(std::string_view field, const CivilDate& date);
 // Rejects dates outside the era (昭和64年1月8日, 平成31年5月1日, 令和元年4月30日…).
 Result<CivilDate> from_wareki(std::string_view field, const WarekiDate& date);
 
-std::string format_wareki_year(const WarekiDate& w);     // "平成2年", "令和元年"
+std::string format_wareki_year(const WarekiDate& w);  // "平成2年", "令和元年"
 // "1990年4月1日（平成2年）"; an invalid date gives "".
 std::string format_date_with_wareki(const CivilDate& date);
 // "1990-04-01" for logs and the wire.

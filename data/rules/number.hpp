@@ -10,7 +10,8 @@
 namespace madoguchi {
 
 // "１，２００" -> 1200. Only digits (and ',' between them); no sign, no decimals.
-Result<std::int64_t> parse_whole_number(std::string_view field, std::string_view input, std::int64_t min, std::int64_t max);
+Result<std::int64_t> parse_whole_number(std::string_view field, std::string_view input, std::int64_t min,
+                                        std::int64_t max);
 Status check_range(std::string_view field, std::int64_t value, std::int64_t min, std::int64_t max);
 
 }  // namespace madoguchi

@@ -20,6 +20,7 @@ struct PasswordContext {
 // length 8–128, printable ASCII only, letters and digits both present,
 // not one repeated character or a keyboard/number run, not a common
 // password, not containing the username or the e-mail's local part.
-Status check_password_strength(std::string_view field, std::string_view password, const PasswordContext& context = {});
+Status check_password_strength(std::string_view field, std::string_view password,
+                               const PasswordContext& context = {});
 
 }  // namespace madoguchi

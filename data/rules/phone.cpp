@@ -11,7 +11,8 @@ namespace madoguchi {
 namespace {
 
 Error invalid_number(std::string_view field) {
-    return rule_error("phone.invalid", field, "電話番号の桁数または形が正しくありません（例：090-1234-5678、03-1234-5678）。",
+    return rule_error("phone.invalid", field,
+                      "電話番号の桁数または形が正しくありません（例：090-1234-5678、03-1234-5678）。",
                       "This is not a valid Japanese phone number (e.g. 090-1234-5678, 03-1234-5678).");
 }
 
@@ -64,8 +65,10 @@ Result<PhoneNumber> parse_phone(std::string_view field, std::string_view input) 
         digits.push_back('0');  // (not `= "0"`: GCC 12 warns falsely, PR 105329)
         i = 3;
         while (i < text.size() && (is_space_char(text[i]) || is_hyphen_like(text[i]))) ++i;
-        if (text.compare(i, 3, U"(0)") == 0) i += 3;
-        else if (i < text.size() && text[i] == U'0') ++i;
+        if (text.compare(i, 3, U"(0)") == 0)
+            i += 3;
+        else if (i < text.size() && text[i] == U'0')
+            ++i;
     }
     for (; i < text.size(); ++i) {
         const char32_t c = text[i];
@@ -108,11 +111,13 @@ std::string format_phone(const PhoneNumber& number) {
     };
     switch (number.kind) {
         case PhoneKind::mobile:
-        case PhoneKind::ip_phone: return d.size() == 11 ? split({3, 4, 4}) : d;
+        case PhoneKind::ip_phone:
+            return d.size() == 11 ? split({3, 4, 4}) : d;
         case PhoneKind::toll_free:
             if (d.size() == 11) return split({4, 3, 4});
             return d.size() == 10 ? split({4, 3, 3}) : d;
-        case PhoneKind::navi_dial: return d.size() == 10 ? split({4, 3, 3}) : d;
+        case PhoneKind::navi_dial:
+            return d.size() == 10 ? split({4, 3, 3}) : d;
         case PhoneKind::fixed_line:
             if (d.size() == 10 && (starts(d, "03") || starts(d, "06"))) return split({2, 4, 4});
             return d;

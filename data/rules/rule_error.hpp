@@ -9,7 +9,8 @@
 
 namespace madoguchi {
 
-inline Error rule_error(std::string code, std::string_view field, std::string message_ja, std::string message_en) {
+inline Error rule_error(std::string code, std::string_view field, std::string message_ja,
+                        std::string message_en) {
     return Error{std::move(code), std::string(field), std::move(message_ja), std::move(message_en)};
 }
 

@@ -15,9 +15,9 @@ namespace {
 // Paths the platform's own pages use: a user, team or company must not
 // shadow them.
 constexpr std::array<std::string_view, 24> kReserved = {
-    "admin", "api", "app", "assets", "auth", "help", "kiosk", "login", "logout", "me",
-    "mypage", "new", "null", "register", "root", "search", "settings", "signin", "signup", "staff",
-    "static", "support", "system", "www"};
+    "admin",    "api",    "app",    "assets", "auth",   "help",     "kiosk",  "login",
+    "logout",   "me",     "mypage", "new",    "null",   "register", "root",   "search",
+    "settings", "signin", "signup", "staff",  "static", "support",  "system", "www"};
 
 bool is_alnum(char32_t c) { return (c >= U'a' && c <= U'z') || is_ascii_digit(c); }
 
@@ -36,15 +36,18 @@ Result<std::string> normalize_slug(std::string_view field, std::string_view inpu
     for (std::size_t i = 0; i < text.size(); ++i) {
         const bool separator = !is_alnum(text[i]);
         if (separator && (i == 0 || i + 1 == text.size() || !is_alnum(text[i - 1]))) {
-            return rule_error("slug.separator", field, "「-」「_」は英数字の間にだけ使えます（先頭・末尾・連続は不可）。",
+            return rule_error("slug.separator", field,
+                              "「-」「_」は英数字の間にだけ使えます（先頭・末尾・連続は不可）。",
                               "'-' and '_' may only appear between letters or digits.");
         }
     }
     std::string slug = encode_utf8(text);
     if (slug.size() < limits.min_chars || slug.size() > limits.max_chars) {
         return rule_error("slug.length", field,
-                          std::to_string(limits.min_chars) + "〜" + std::to_string(limits.max_chars) + "文字で入力してください。",
-                          "Use " + std::to_string(limits.min_chars) + " to " + std::to_string(limits.max_chars) + " characters.");
+                          std::to_string(limits.min_chars) + "〜" + std::to_string(limits.max_chars) +
+                              "文字で入力してください。",
+                          "Use " + std::to_string(limits.min_chars) + " to " +
+                              std::to_string(limits.max_chars) + " characters.");
     }
     for (std::string_view reserved : kReserved) {
         if (slug == reserved) {

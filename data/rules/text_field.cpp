@@ -22,12 +22,14 @@ Status check_required(std::string_view field, std::string_view value) {
     return rule_error("text.required", field, "入力してください。", "Please fill in this field.");
 }
 
-Status check_length(std::string_view field, std::string_view value, std::size_t min_chars, std::size_t max_chars) {
+Status check_length(std::string_view field, std::string_view value, std::size_t min_chars,
+                    std::size_t max_chars) {
     const std::size_t n = count_code_points(value);
     if (max_chars != 0 && n > max_chars) {
-        return rule_error("text.too_long", field,
-                          std::to_string(max_chars) + "文字以内で入力してください（いま" + std::to_string(n) + "文字）。",
-                          "Use at most " + std::to_string(max_chars) + " characters (now " + std::to_string(n) + ").");
+        return rule_error(
+            "text.too_long", field,
+            std::to_string(max_chars) + "文字以内で入力してください（いま" + std::to_string(n) + "文字）。",
+            "Use at most " + std::to_string(max_chars) + " characters (now " + std::to_string(n) + ").");
     }
     if (n < min_chars) {
         return rule_error("text.too_short", field, std::to_string(min_chars) + "文字以上で入力してください。",
@@ -44,13 +46,15 @@ Status check_no_control_chars(std::string_view field, std::string_view value, bo
                 return rule_error("text.line_break", field, "この欄では改行やタブは使えません。",
                                   "Line breaks and tabs are not allowed in this field.");
             }
-            return rule_error("text.control_char", field, "使えない制御文字が含まれています（" + code_point_label(c) + "）。",
+            return rule_error("text.control_char", field,
+                              "使えない制御文字が含まれています（" + code_point_label(c) + "）。",
                               "The text contains a control character (" + code_point_label(c) + ").");
         }
         if (is_invisible_format_char(c)) {
-            return rule_error("text.invisible_char", field,
-                              "見えない文字（ゼロ幅スペースなど）が含まれています（" + code_point_label(c) + "）。",
-                              "The text contains an invisible formatting character (" + code_point_label(c) + ").");
+            return rule_error(
+                "text.invisible_char", field,
+                "見えない文字（ゼロ幅スペースなど）が含まれています（" + code_point_label(c) + "）。",
+                "The text contains an invisible formatting character (" + code_point_label(c) + ").");
         }
     }
     return ok_status();
@@ -61,9 +65,11 @@ Status check_drawable(std::string_view field, std::string_view value) {
         if (is_undrawable_char(c)) {
             return rule_error("text.undrawable_char", field,
                               "この端末で表示できない文字（絵文字や一部の特殊な漢字など）が含まれています。"
-                              "別の文字に置き換えてください（" + code_point_label(c) + "）。",
+                              "別の文字に置き換えてください（" +
+                                  code_point_label(c) + "）。",
                               "The text contains a character this kiosk cannot display (emoji or a rare "
-                              "kanji, " + code_point_label(c) + "). Please replace it.");
+                              "kanji, " +
+                                  code_point_label(c) + "). Please replace it.");
         }
     }
     return ok_status();

@@ -21,7 +21,8 @@ Error invalid(std::string_view field) {
 }
 
 std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return s;
 }
 
@@ -30,7 +31,8 @@ bool is_ipv4(std::string_view host) {
     while (true) {
         const std::size_t dot = host.find('.');
         const std::string_view p = host.substr(0, dot);
-        if (p.empty() || p.size() > 3 || !std::all_of(p.begin(), p.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        if (p.empty() || p.size() > 3 ||
+            !std::all_of(p.begin(), p.end(), [](char c) { return c >= '0' && c <= '9'; }))
             return false;
         if (std::stoi(std::string(p)) > 255) return false;
         ++parts;
@@ -42,7 +44,8 @@ bool is_ipv4(std::string_view host) {
 
 // Characters allowed after the host (RFC 3986 unreserved, reserved and '%').
 bool is_url_char(char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("-._~:/?#[]@!$&'()*+,;=%").find(c) != std::string_view::npos;
+    return std::isalnum(static_cast<unsigned char>(c)) ||
+           std::string_view("-._~:/?#[]@!$&'()*+,;=%").find(c) != std::string_view::npos;
 }
 
 }  // namespace
@@ -75,7 +78,8 @@ Result<std::string> normalize_url(std::string_view field, std::string_view input
     if (const std::size_t colon = authority.find(':'); colon != std::string::npos) {
         port = authority.substr(colon + 1);
         authority.erase(colon);
-        if (port.empty() || port.size() > 5 || !std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+        if (port.empty() || port.size() > 5 ||
+            !std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
             std::stoi(port) == 0 || std::stoi(port) > 65535)
             return invalid(field);
     }

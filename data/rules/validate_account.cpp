@@ -20,10 +20,12 @@ Errors validate_sign_up(const SignUpRequest& r) {
     collect(e, check_email("email", r.email));
     collect(e, check_password_strength("password", r.password, {r.username, r.email}));
     if (r.password_confirm != r.password) {
-        e.push_back(mismatch("password_confirm", "確認用パスワードが一致しません。", "The two passwords do not match."));
+        e.push_back(mismatch("password_confirm", "確認用パスワードが一致しません。",
+                             "The two passwords do not match."));
     }
     if (!r.consented_purpose_of_use) {
-        e.push_back(rule_error("consent.required", "consented_purpose_of_use", "個人情報の利用目的に同意してください。",
+        e.push_back(rule_error("consent.required", "consented_purpose_of_use",
+                               "個人情報の利用目的に同意してください。",
                                "Please agree to the purpose of use of personal information."));
     }
     return e;
@@ -41,7 +43,8 @@ Errors validate_email_change(const EmailChangeRequest& r) {
     collect(e, check_email("new_email", r.new_email));
     const auto confirm = normalize_email("new_email_confirm", r.new_email_confirm);
     if (!confirm || *confirm != r.new_email) {
-        e.push_back(mismatch("new_email_confirm", "確認用メールアドレスが一致しません。", "The two e-mail addresses do not match."));
+        e.push_back(mismatch("new_email_confirm", "確認用メールアドレスが一致しません。",
+                             "The two e-mail addresses do not match."));
     }
     return e;
 }
@@ -55,14 +58,17 @@ Errors normalize_email_change_fields(EmailChangeRequest& r) {
 Errors validate_password_change(const PasswordChangeRequest& r) {
     Errors e;
     if (r.current_password.empty()) {
-        e.push_back(rule_error("text.required", "current_password", "現在のパスワードを入力してください。", "Enter your current password."));
+        e.push_back(rule_error("text.required", "current_password", "現在のパスワードを入力してください。",
+                               "Enter your current password."));
     }
-    if (collect(e, check_password_strength("new_password", r.new_password)) && r.new_password == r.current_password) {
+    if (collect(e, check_password_strength("new_password", r.new_password)) &&
+        r.new_password == r.current_password) {
         e.push_back(rule_error("password.unchanged", "new_password", "現在と違うパスワードにしてください。",
                                "The new password must differ from the current one."));
     }
     if (r.new_password_confirm != r.new_password) {
-        e.push_back(mismatch("new_password_confirm", "確認用パスワードが一致しません。", "The two passwords do not match."));
+        e.push_back(mismatch("new_password_confirm", "確認用パスワードが一致しません。",
+                             "The two passwords do not match."));
     }
     return e;
 }

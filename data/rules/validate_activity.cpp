@@ -36,13 +36,15 @@ Errors validate_qualification(const Qualification& q, const ValidationContext& c
     collect(e, check_text("name", q.name, {true, limits::kQualificationName}));
     collect(e, check_text("issuer", q.issuer, {false, limits::kQualificationIssuer}));
     if (q.acquired.empty()) {
-        e.push_back(rule_error("text.required", "acquired", "取得年月を入力してください。", "Enter the month it was acquired."));
+        e.push_back(rule_error("text.required", "acquired", "取得年月を入力してください。",
+                               "Enter the month it was acquired."));
     } else {
         collect(e, check_year_month("acquired", q.acquired, &now));
     }
     collect(e, check_text("score_or_grade", q.score_or_grade, {false, limits::kScoreOrGrade}));
     collect(e, check_text("certificate_number", q.certificate_number, {false, limits::kCertificateNumber}));
-    if (!q.expires.empty() && collect(e, check_year_month("expires", q.expires)) && !q.acquired.empty() && q.expires < q.acquired) {
+    if (!q.expires.empty() && collect(e, check_year_month("expires", q.expires)) && !q.acquired.empty() &&
+        q.expires < q.acquired) {
         e.push_back(rule_error("date.order", "expires", "有効期限は取得年月より後にしてください。",
                                "The expiry must be after the month it was acquired."));
     }
@@ -54,12 +56,13 @@ Errors validate_career(const Career& c, const ValidationContext& ctx) {
     const YearMonth now = month_of(effective_today(ctx));
     collect(e, check_text("category", c.category, {true, limits::kCareerCategory}));
     if (c.period_from.empty()) {
-        e.push_back(rule_error("text.required", "period_from", "在職期間の開始年月を入力してください。", "Enter the month you started."));
+        e.push_back(rule_error("text.required", "period_from", "在職期間の開始年月を入力してください。",
+                               "Enter the month you started."));
     } else {
         collect(e, check_year_month("period_from", c.period_from, &now));
     }
-    if (!c.period_to.empty() && collect(e, check_year_month("period_to", c.period_to, &now)) && !c.period_from.empty() &&
-        c.period_to < c.period_from) {
+    if (!c.period_to.empty() && collect(e, check_year_month("period_to", c.period_to, &now)) &&
+        !c.period_from.empty() && c.period_to < c.period_from) {
         e.push_back(rule_error("date.order", "period_to", "終了年月は開始年月より後にしてください。",
                                "The end month must not be before the start month."));
     }
@@ -75,12 +78,17 @@ Errors validate_career(const Career& c, const ValidationContext& ctx) {
                                "At most " + std::to_string(limits::kAttachmentsMax) + " attachments."));
     }
     for (const CareerAttachment& a : c.attachments) {
-        const bool bad_name = !check_text("attachments", a.file_name, {true, limits::kAttachmentFileName}).ok() ||
-                              a.file_name.find_first_of("/\\") != std::string::npos || a.file_name == "." || a.file_name == "..";
-        const bool bad_type = std::find(kAttachmentTypes.begin(), kAttachmentTypes.end(), a.mime_type) == kAttachmentTypes.end();
+        const bool bad_name =
+            !check_text("attachments", a.file_name, {true, limits::kAttachmentFileName}).ok() ||
+            a.file_name.find_first_of("/\\") != std::string::npos || a.file_name == "." ||
+            a.file_name == "..";
+        const bool bad_type = std::find(kAttachmentTypes.begin(), kAttachmentTypes.end(), a.mime_type) ==
+                              kAttachmentTypes.end();
         if (a.file_id.empty() || a.file_id.size() > limits::kFileId || bad_name || bad_type) {
-            e.push_back(rule_error("attachments.invalid", "attachments", "添付ファイルはPDF・PNG・JPEGだけです。ファイルを選び直してください。",
-                                   "Attachments must be PDF, PNG or JPEG files. Please choose the file again."));
+            e.push_back(
+                rule_error("attachments.invalid", "attachments",
+                           "添付ファイルはPDF・PNG・JPEGだけです。ファイルを選び直してください。",
+                           "Attachments must be PDF, PNG or JPEG files. Please choose the file again."));
             break;
         }
     }

@@ -23,20 +23,26 @@ Errors validate_bank_account(const BankAccount& b, const ValidationContext& ctx)
     if (ctx.banks && bank_ok) {
         const auto bank = ctx.banks->bank(b.bank_code);
         if (!bank) {
-            e.push_back(rule_error("bank.unknown_bank", "bank_code", "この金融機関コードは見つかりません。", "No bank has this code."));
+            e.push_back(rule_error("bank.unknown_bank", "bank_code", "この金融機関コードは見つかりません。",
+                                   "No bank has this code."));
         } else {
             if (bank->name != b.bank_name) {
-                e.push_back(rule_error("bank.name_mismatch", "bank_name", "金融機関名がコードと一致しません。一覧から選び直してください。",
-                                       "The bank name does not match the code. Please choose it from the list again."));
+                e.push_back(rule_error(
+                    "bank.name_mismatch", "bank_name",
+                    "金融機関名がコードと一致しません。一覧から選び直してください。",
+                    "The bank name does not match the code. Please choose it from the list again."));
             }
             if (branch_ok) {
                 const auto branch = ctx.banks->branch(b.bank_code, b.branch_code);
                 if (!branch) {
-                    e.push_back(rule_error("bank.unknown_branch", "branch_code", "この支店コードは見つかりません。",
+                    e.push_back(rule_error("bank.unknown_branch", "branch_code",
+                                           "この支店コードは見つかりません。",
                                            "This bank has no branch with this code."));
                 } else if (branch->name != b.branch_name) {
-                    e.push_back(rule_error("bank.name_mismatch", "branch_name", "支店名がコードと一致しません。一覧から選び直してください。",
-                                           "The branch name does not match the code. Please choose it from the list again."));
+                    e.push_back(rule_error(
+                        "bank.name_mismatch", "branch_name",
+                        "支店名がコードと一致しません。一覧から選び直してください。",
+                        "The branch name does not match the code. Please choose it from the list again."));
                 }
             }
         }
@@ -46,8 +52,10 @@ Errors validate_bank_account(const BankAccount& b, const ValidationContext& ctx)
 
 Errors normalize_bank_account_fields(BankAccount& b) {
     Errors e;
-    if (auto r = normalize_account_number("account_number", b.account_number); collect(e, r)) b.account_number = *r;
-    if (auto r = normalize_holder_name("holder_name_kana", b.holder_name_kana); collect(e, r)) b.holder_name_kana = *r;
+    if (auto r = normalize_account_number("account_number", b.account_number); collect(e, r))
+        b.account_number = *r;
+    if (auto r = normalize_holder_name("holder_name_kana", b.holder_name_kana); collect(e, r))
+        b.holder_name_kana = *r;
     return e;
 }
 

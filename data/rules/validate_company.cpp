@@ -27,12 +27,18 @@ Errors validate_company(const Company& c) {
 Errors normalize_company_fields(Company& c) {
     Errors e;
     if (auto r = normalize_slug("url_slug", c.url_slug, kCompanySlugLimits); collect(e, r)) c.url_slug = *r;
-    if (is_blank(c.postal_code)) c.postal_code.clear();
-    else if (auto r = normalize_postal_code("postal_code", c.postal_code); collect(e, r)) c.postal_code = *r;
-    if (is_blank(c.phone)) c.phone.clear();
-    else if (auto r = parse_phone("phone", c.phone); collect(e, r)) c.phone = r->digits;
-    if (is_blank(c.email)) c.email.clear();
-    else if (auto r = normalize_email("email", c.email); collect(e, r)) c.email = *r;
+    if (is_blank(c.postal_code))
+        c.postal_code.clear();
+    else if (auto r = normalize_postal_code("postal_code", c.postal_code); collect(e, r))
+        c.postal_code = *r;
+    if (is_blank(c.phone))
+        c.phone.clear();
+    else if (auto r = parse_phone("phone", c.phone); collect(e, r))
+        c.phone = r->digits;
+    if (is_blank(c.email))
+        c.email.clear();
+    else if (auto r = normalize_email("email", c.email); collect(e, r))
+        c.email = *r;
     return e;
 }
 

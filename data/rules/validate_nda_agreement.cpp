@@ -12,9 +12,11 @@ Errors validate_nda_agreement(const NdaAgreement& n) {
     Errors e;
     collect(e, check_text("text_version", n.text_version, {true, limits::kNdaVersion}));
     const bool hex = n.text_sha256.size() == 64 &&
-                     std::all_of(n.text_sha256.begin(), n.text_sha256.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+                     std::all_of(n.text_sha256.begin(), n.text_sha256.end(),
+                                 [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
     if (!hex) {
-        e.push_back(rule_error("nda.text_hash", "text_sha256", "同意した文書を特定できません。もう一度表示してください。",
+        e.push_back(rule_error("nda.text_hash", "text_sha256",
+                               "同意した文書を特定できません。もう一度表示してください。",
                                "The agreed text is not identified (SHA-256 missing). Please show it again."));
     }
     if (n.language != "ja" && n.language != "en") {
@@ -27,7 +29,8 @@ Errors validate_nda_agreement(const NdaAgreement& n) {
         collect(e, check_text("signature_file_id", n.signature_file_id, {true, limits::kFileId}));
     }
     if (n.agreed_at_ms <= 0) {
-        e.push_back(rule_error("nda.agreed_at", "agreed_at_ms", "同意した日時がありません。", "The time of agreement is missing."));
+        e.push_back(rule_error("nda.agreed_at", "agreed_at_ms", "同意した日時がありません。",
+                               "The time of agreement is missing."));
     }
     return e;
 }

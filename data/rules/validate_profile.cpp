@@ -27,7 +27,8 @@ Errors validate_profile(const Profile& p, const ValidationContext& ctx) {
     collect(e, check_text("photo_file_id", p.photo_file_id, {false, limits::kFileId}));
     if (!p.username.empty()) collect(e, check_slug("username", p.username, kUsernameLimits));
     collect(e, check_text("nickname", p.nickname, {true, limits::kNickname}));
-    collect(e, check_text("self_introduction", p.self_introduction, {false, limits::kSelfIntroduction, 0, true}));
+    collect(
+        e, check_text("self_introduction", p.self_introduction, {false, limits::kSelfIntroduction, 0, true}));
     collect(e, check_text("family_name", p.family_name, {true, limits::kPersonName}));
     collect(e, check_text("given_name", p.given_name, {true, limits::kPersonName}));
     collect(e, check_furigana("family_name_kana", p.family_name_kana, kNameKana));
@@ -42,20 +43,23 @@ Errors validate_profile(const Profile& p, const ValidationContext& ctx) {
     collect(e, check_text("town", p.town, {false, limits::kTown}));
     collect(e, check_text("address_line", p.address_line, {false, limits::kAddressLine}));
     if (!p.phone.empty()) collect(e, check_phone("phone", p.phone));
-    if (p.hourly_rate_yen) collect(e, check_range("hourly_rate_yen", *p.hourly_rate_yen, 1, limits::kHourlyRateMaxYen));
+    if (p.hourly_rate_yen)
+        collect(e, check_range("hourly_rate_yen", *p.hourly_rate_yen, 1, limits::kHourlyRateMaxYen));
     if (p.show_age_bracket && p.birth_date.empty()) {
-        e.push_back(rule_error("age_bracket.needs_birth_date", "show_age_bracket", "年齢層を公開するには生年月日を入力してください。",
+        e.push_back(rule_error("age_bracket.needs_birth_date", "show_age_bracket",
+                               "年齢層を公開するには生年月日を入力してください。",
                                "Enter a birth date to show an age bracket."));
     }
     if (!p.preferred_prefecture.empty() && !prefecture_name(p.preferred_prefecture)) {
-        e.push_back(rule_error("prefecture.unknown", "preferred_prefecture", "都道府県を一覧から選んでください。",
-                               "Choose a prefecture from the list."));
+        e.push_back(rule_error("prefecture.unknown", "preferred_prefecture",
+                               "都道府県を一覧から選んでください。", "Choose a prefecture from the list."));
     }
     if (!p.preferred_municipality.empty()) {
         const bool shape = p.preferred_municipality.size() == 6 &&
                            p.preferred_municipality.find_first_not_of("0123456789") == std::string::npos;
         const bool in_prefecture = p.preferred_municipality.substr(0, 2) == p.preferred_prefecture;
-        const bool known = !ctx.local_gov || ctx.local_gov->municipality(p.preferred_municipality).has_value();
+        const bool known =
+            !ctx.local_gov || ctx.local_gov->municipality(p.preferred_municipality).has_value();
         if (!shape || !in_prefecture || !known) {
             e.push_back(rule_error("municipality.unknown", "preferred_municipality",
                                    "市区町村を、選んだ都道府県の一覧から選んでください。",
@@ -69,8 +73,10 @@ Errors validate_profile(const Profile& p, const ValidationContext& ctx) {
 
 Errors normalize_profile_fields(Profile& p) {
     Errors e;
-    if (auto r = normalize_furigana("family_name_kana", p.family_name_kana, kNameKana); collect(e, r)) p.family_name_kana = *r;
-    if (auto r = normalize_furigana("given_name_kana", p.given_name_kana, kNameKana); collect(e, r)) p.given_name_kana = *r;
+    if (auto r = normalize_furigana("family_name_kana", p.family_name_kana, kNameKana); collect(e, r))
+        p.family_name_kana = *r;
+    if (auto r = normalize_furigana("given_name_kana", p.given_name_kana, kNameKana); collect(e, r))
+        p.given_name_kana = *r;
     if (!is_blank(p.postal_code)) {
         if (auto r = normalize_postal_code("postal_code", p.postal_code); collect(e, r)) p.postal_code = *r;
     } else {

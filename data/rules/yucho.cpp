@@ -19,19 +19,24 @@ std::optional<std::string> digits_only(std::string_view input) {
     if (!is_valid_utf8(input)) return std::nullopt;
     std::string out;
     for (char32_t c : nfkc_japanese(decode_utf8_lossy(input))) {
-        if (is_ascii_digit(c)) out.push_back(static_cast<char>(c));
-        else if (!is_space_char(c) && !is_hyphen_like(c)) return std::nullopt;
+        if (is_ascii_digit(c))
+            out.push_back(static_cast<char>(c));
+        else if (!is_space_char(c) && !is_hyphen_like(c))
+            return std::nullopt;
         if (out.size() > 16) return std::nullopt;
     }
     return out;
 }
 
-constexpr std::array<std::string_view, 10> kKanjiDigits = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-constexpr std::array<std::string_view, 10> kKanaDigits = {"ゼロ", "イチ", "ニ", "サン", "ヨン", "ゴ", "ロク", "ナナ", "ハチ", "キユウ"};
+constexpr std::array<std::string_view, 10> kKanjiDigits = {"〇", "一", "二", "三", "四",
+                                                           "五", "六", "七", "八", "九"};
+constexpr std::array<std::string_view, 10> kKanaDigits = {"ゼロ", "イチ", "ニ",   "サン", "ヨン",
+                                                          "ゴ",   "ロク", "ナナ", "ハチ", "キユウ"};
 
 }  // namespace
 
-Result<YuchoTransferAccount> convert_yucho_kigo_bango(std::string_view kigo_input, std::string_view bango_input) {
+Result<YuchoTransferAccount> convert_yucho_kigo_bango(std::string_view kigo_input,
+                                                      std::string_view bango_input) {
     const auto kigo = digits_only(kigo_input);
     if (!kigo || kigo->size() != 5 || ((*kigo)[0] != '0' && (*kigo)[0] != '1')) {
         return rule_error("yucho.kigo", kKigoField, "記号は0または1で始まる5桁の数字です（例：17300）。",
@@ -48,7 +53,8 @@ Result<YuchoTransferAccount> convert_yucho_kigo_bango(std::string_view kigo_inpu
         out.type = AccountType::ordinary;
         out.branch_code = kigo->substr(1, 2) + "8";
         if (bango->back() != '1' || bango->size() < 2) {
-            return rule_error("yucho.bango_check_digit", kBangoField, "記号が1で始まる口座の番号は、末尾が1です。番号を確かめてください。",
+            return rule_error("yucho.bango_check_digit", kBangoField,
+                              "記号が1で始まる口座の番号は、末尾が1です。番号を確かめてください。",
                               "For a 記号 starting with 1 the 番号 ends in 1. Please check the number.");
         }
         number = bango->substr(0, bango->size() - 1);

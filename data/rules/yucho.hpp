@@ -13,9 +13,9 @@ namespace madoguchi {
 inline constexpr std::string_view kYuchoBankCode = "9900";
 
 struct YuchoTransferAccount {
-    std::string branch_code;     // "738"
-    std::string branch_name;     // "七三八" (ゆうちょ names branches by their digits)
-    std::string branch_kana;     // "ナナサンハチ"
+    std::string branch_code;  // "738"
+    std::string branch_name;  // "七三八" (ゆうちょ names branches by their digits)
+    std::string branch_kana;  // "ナナサンハチ"
     AccountType type = AccountType::ordinary;
     std::string account_number;  // 7 digits
 };

@@ -36,8 +36,8 @@ bool is_fullwidth_digit(char32_t c) { return c >= 0xFF10 && c <= 0xFF19; }
 bool is_ascii_alpha(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
 
 bool is_space_char(char32_t c) {
-    return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\v' || c == U'\f' ||
-           c == 0x3000 || c == 0x00A0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F;
+    return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\v' || c == U'\f' || c == 0x3000 ||
+           c == 0x00A0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F;
 }
 
 std::u32string_view trim_spaces(std::u32string_view text) {
@@ -50,12 +50,15 @@ std::string_view trim_spaces(std::string_view utf8) {
     // Leading: ASCII spaces are one byte; U+3000, NBSP and U+20xx spaces are
     // recognised by their exact encodings so invalid bytes are left alone.
     const auto space_len_at = [&](std::size_t i) -> std::size_t {
-        const auto b = [&](std::size_t k) { return k < utf8.size() ? static_cast<unsigned char>(utf8[k]) : 0u; };
+        const auto b = [&](std::size_t k) {
+            return k < utf8.size() ? static_cast<unsigned char>(utf8[k]) : 0u;
+        };
         const unsigned c0 = b(i);
         if (c0 == ' ' || (c0 >= '\t' && c0 <= '\r')) return 1;
         if (c0 == 0xC2 && b(i + 1) == 0xA0) return 2;
         if (c0 == 0xE3 && b(i + 1) == 0x80 && b(i + 2) == 0x80) return 3;
-        if (c0 == 0xE2 && b(i + 1) == 0x80 && ((b(i + 2) >= 0x80 && b(i + 2) <= 0x8A) || b(i + 2) == 0xAF)) return 3;
+        if (c0 == 0xE2 && b(i + 1) == 0x80 && ((b(i + 2) >= 0x80 && b(i + 2) <= 0x8A) || b(i + 2) == 0xAF))
+            return 3;
         if (c0 == 0xE2 && b(i + 1) == 0x81 && b(i + 2) == 0x9F) return 3;
         return 0;
     };

@@ -26,7 +26,7 @@ bool is_fullwidth_katakana(char32_t c);  // U+30A1–U+30FA, ー, ヽヾ
 bool is_halfwidth_katakana(char32_t c);  // U+FF66–U+FF9F (ｦ…ﾟ, incl. ｰ)
 bool is_kana(char32_t c);                // any of the three above
 bool is_ascii_digit(char32_t c);
-bool is_fullwidth_digit(char32_t c);     // ０–９
+bool is_fullwidth_digit(char32_t c);  // ０–９
 bool is_ascii_alpha(char32_t c);
 
 // ASCII white space, U+3000 ideographic space, NBSP and the U+2000 spaces.

@@ -12,11 +12,11 @@ namespace {
 
 // JIS X 0201 half-width katakana U+FF61–U+FF9D in order, as full-width.
 constexpr std::array<char32_t, 0xFF9D - 0xFF61 + 1> kHalfToFull = {
-    U'。', U'「', U'」', U'、', U'・', U'ヲ', U'ァ', U'ィ', U'ゥ', U'ェ', U'ォ', U'ャ', U'ュ', U'ョ', U'ッ',
-    U'ー', U'ア', U'イ', U'ウ', U'エ', U'オ', U'カ', U'キ', U'ク', U'ケ', U'コ', U'サ', U'シ', U'ス', U'セ',
-    U'ソ', U'タ', U'チ', U'ツ', U'テ', U'ト', U'ナ', U'ニ', U'ヌ', U'ネ', U'ノ', U'ハ', U'ヒ', U'フ', U'ヘ',
-    U'ホ', U'マ', U'ミ', U'ム', U'メ', U'モ', U'ヤ', U'ユ', U'ヨ', U'ラ', U'リ', U'ル', U'レ', U'ロ', U'ワ',
-    U'ン'};
+    U'。', U'「', U'」', U'、', U'・', U'ヲ', U'ァ', U'ィ', U'ゥ', U'ェ', U'ォ', U'ャ', U'ュ',
+    U'ョ', U'ッ', U'ー', U'ア', U'イ', U'ウ', U'エ', U'オ', U'カ', U'キ', U'ク', U'ケ', U'コ',
+    U'サ', U'シ', U'ス', U'セ', U'ソ', U'タ', U'チ', U'ツ', U'テ', U'ト', U'ナ', U'ニ', U'ヌ',
+    U'ネ', U'ノ', U'ハ', U'ヒ', U'フ', U'ヘ', U'ホ', U'マ', U'ミ', U'ム', U'メ', U'モ', U'ヤ',
+    U'ユ', U'ヨ', U'ラ', U'リ', U'ル', U'レ', U'ロ', U'ワ', U'ン'};
 
 std::string via_u32(std::string_view utf8, std::u32string (*f)(std::u32string_view)) {
     return encode_utf8(f(decode_utf8_lossy(utf8)));
@@ -40,10 +40,14 @@ std::optional<char32_t> compose_voiced(char32_t base, char32_t mark) {
     const char32_t k = hira ? base + 0x60 : base;  // work in katakana
     std::optional<char32_t> out;
     if (is_voiced_mark(mark)) {
-        if (voices_to_next(k) || is_ha_row(k)) out = k + 1;
-        else if (k == U'ウ') out = U'ヴ';
-        else if (!hira && k >= U'ワ' && k <= U'ヲ') out = k - U'ワ' + U'ヷ';  // ワヰヱヲ -> ヷヸヹヺ
-        else if (k == U'ヽ') out = U'ヾ';
+        if (voices_to_next(k) || is_ha_row(k))
+            out = k + 1;
+        else if (k == U'ウ')
+            out = U'ヴ';
+        else if (!hira && k >= U'ワ' && k <= U'ヲ')
+            out = k - U'ワ' + U'ヷ';  // ワヰヱヲ -> ヷヸヹヺ
+        else if (k == U'ヽ')
+            out = U'ヾ';
     } else if (is_semi_voiced_mark(mark)) {
         if (is_ha_row(k)) out = k + 2;
     }
@@ -90,13 +94,16 @@ std::u32string halfwidth_to_fullwidth_kana(std::u32string_view text) {
     }
     return out;
 }
-std::string halfwidth_to_fullwidth_kana(std::string_view utf8) { return via_u32(utf8, halfwidth_to_fullwidth_kana); }
+std::string halfwidth_to_fullwidth_kana(std::string_view utf8) {
+    return via_u32(utf8, halfwidth_to_fullwidth_kana);
+}
 
 std::u32string fullwidth_to_halfwidth_kana(std::u32string_view text) {
     // Reverse table built once from the forward one.
     static const auto half_of = [] {
         std::array<char32_t, 0x30FF - 0x3000 + 1> t{};
-        for (std::size_t i = 0; i < kHalfToFull.size(); ++i) t[kHalfToFull[i] - 0x3000] = 0xFF61 + static_cast<char32_t>(i);
+        for (std::size_t i = 0; i < kHalfToFull.size(); ++i)
+            t[kHalfToFull[i] - 0x3000] = 0xFF61 + static_cast<char32_t>(i);
         return t;
     }();
     const auto half = [&](char32_t c) -> char32_t {
@@ -105,17 +112,37 @@ std::u32string fullwidth_to_halfwidth_kana(std::u32string_view text) {
     std::u32string out;
     out.reserve(text.size() * 2);
     for (char32_t c : text) {
-        if (c == U'゛' || c == 0x3099) { out.push_back(0xFF9E); continue; }
-        if (c == U'゜' || c == 0x309A) { out.push_back(0xFF9F); continue; }
-        if (const char32_t h = half(c)) { out.push_back(h); continue; }
+        if (c == U'゛' || c == 0x3099) {
+            out.push_back(0xFF9E);
+            continue;
+        }
+        if (c == U'゜' || c == 0x309A) {
+            out.push_back(0xFF9F);
+            continue;
+        }
+        if (const char32_t h = half(c)) {
+            out.push_back(h);
+            continue;
+        }
         // Voiced forms: find the base whose composition gives c.
         char32_t base = 0, mark = 0;
-        if (c == U'ヴ') { base = U'ウ'; mark = 0xFF9E; }
-        else if (c == U'ヷ') { base = U'ワ'; mark = 0xFF9E; }
-        else if (c == U'ヺ') { base = U'ヲ'; mark = 0xFF9E; }
-        else if (c >= U'ガ' && c <= U'ポ') {
-            if (compose_voiced(c - 1, 0x3099) == c) { base = c - 1; mark = 0xFF9E; }
-            else if (compose_voiced(c - 2, 0x309A) == c) { base = c - 2; mark = 0xFF9F; }
+        if (c == U'ヴ') {
+            base = U'ウ';
+            mark = 0xFF9E;
+        } else if (c == U'ヷ') {
+            base = U'ワ';
+            mark = 0xFF9E;
+        } else if (c == U'ヺ') {
+            base = U'ヲ';
+            mark = 0xFF9E;
+        } else if (c >= U'ガ' && c <= U'ポ') {
+            if (compose_voiced(c - 1, 0x3099) == c) {
+                base = c - 1;
+                mark = 0xFF9E;
+            } else if (compose_voiced(c - 2, 0x309A) == c) {
+                base = c - 2;
+                mark = 0xFF9F;
+            }
         }
         if (base && half(base)) {
             out.push_back(half(base));
@@ -126,22 +153,43 @@ std::u32string fullwidth_to_halfwidth_kana(std::u32string_view text) {
     }
     return out;
 }
-std::string fullwidth_to_halfwidth_kana(std::string_view utf8) { return via_u32(utf8, fullwidth_to_halfwidth_kana); }
+std::string fullwidth_to_halfwidth_kana(std::string_view utf8) {
+    return via_u32(utf8, fullwidth_to_halfwidth_kana);
+}
 
 char32_t katakana_small_to_large(char32_t c) {
     switch (c) {
-        case U'ァ': case U'ィ': case U'ゥ': case U'ェ': case U'ォ':
-        case U'ッ': case U'ャ': case U'ュ': case U'ョ': case U'ヮ':
+        case U'ァ':
+        case U'ィ':
+        case U'ゥ':
+        case U'ェ':
+        case U'ォ':
+        case U'ッ':
+        case U'ャ':
+        case U'ュ':
+        case U'ョ':
+        case U'ヮ':
             return c + 1;
-        case U'ヵ': return U'カ';
-        case U'ヶ': return U'ケ';
-        case 0xFF67: case 0xFF68: case 0xFF69: case 0xFF6A: case 0xFF6B:  // ｧｨｩｪｫ -> ｱｲｳｴｵ
+        case U'ヵ':
+            return U'カ';
+        case U'ヶ':
+            return U'ケ';
+        case 0xFF67:
+        case 0xFF68:
+        case 0xFF69:
+        case 0xFF6A:
+        case 0xFF6B:  // ｧｨｩｪｫ -> ｱｲｳｴｵ
             return 0xFF71 + (c - 0xFF67);
-        case 0xFF6C: return 0xFF94;  // ｬ -> ﾔ
-        case 0xFF6D: return 0xFF95;  // ｭ -> ﾕ
-        case 0xFF6E: return 0xFF96;  // ｮ -> ﾖ
-        case 0xFF6F: return 0xFF82;  // ｯ -> ﾂ
-        default: return c;
+        case 0xFF6C:
+            return 0xFF94;  // ｬ -> ﾔ
+        case 0xFF6D:
+            return 0xFF95;  // ｭ -> ﾕ
+        case 0xFF6E:
+            return 0xFF96;  // ｮ -> ﾖ
+        case 0xFF6F:
+            return 0xFF82;  // ｯ -> ﾂ
+        default:
+            return c;
     }
 }
 

@@ -18,25 +18,25 @@ struct Expansion {
 // Compatibility decompositions of the characters Japanese users meet in
 // copied text and on old keyboards (JIS X 0208 NEC row 13 and IBM extensions).
 constexpr std::array kExpansions = {
-    Expansion{0x00A0, U" "},      Expansion{0x2025, U".."},    Expansion{0x2026, U"..."},
-    Expansion{0x2116, U"No"},     Expansion{0x2121, U"TEL"},   Expansion{0x2122, U"TM"},
-    Expansion{0x3231, U"(株)"},   Expansion{0x3232, U"(有)"},  Expansion{0x3239, U"(代)"},
-    Expansion{0x32A4, U"上"},     Expansion{0x32A5, U"中"},    Expansion{0x32A6, U"下"},
-    Expansion{0x32A7, U"左"},     Expansion{0x32A8, U"右"},    Expansion{0x337B, U"平成"},
-    Expansion{0x337C, U"昭和"},   Expansion{0x337D, U"大正"},  Expansion{0x337E, U"明治"},
-    Expansion{0x32FF, U"令和"},   Expansion{0x337F, U"株式会社"},
-    Expansion{0x3303, U"アール"}, Expansion{0x330D, U"カロリー"}, Expansion{0x3314, U"キロ"},
-    Expansion{0x3318, U"グラム"}, Expansion{0x3322, U"センチ"}, Expansion{0x3323, U"セント"},
-    Expansion{0x3326, U"ドル"},   Expansion{0x3327, U"トン"},  Expansion{0x332B, U"パーセント"},
-    Expansion{0x3336, U"ヘクタール"}, Expansion{0x333B, U"ページ"}, Expansion{0x3349, U"ミリ"},
-    Expansion{0x334A, U"ミリバール"}, Expansion{0x334D, U"メートル"}, Expansion{0x3351, U"リットル"},
-    Expansion{0x3357, U"ワット"}, Expansion{0x338E, U"mg"},    Expansion{0x338F, U"kg"},
-    Expansion{0x339C, U"mm"},     Expansion{0x339D, U"cm"},    Expansion{0x339E, U"km"},
-    Expansion{0x33A1, U"m2"},     Expansion{0x33C4, U"cc"},    Expansion{0x33CD, U"K.K."},
-    Expansion{0xFFE0, U"\u00A2"}, Expansion{0xFFE1, U"\u00A3"}, Expansion{0xFFE2, U"\u00AC"},
-    Expansion{0xFFE3, U" \u0304"}, Expansion{0xFFE4, U"\u00A6"}, Expansion{0xFFE5, U"\u00A5"},
-    Expansion{0xFFE6, U"\u20A9"}, Expansion{0xFF5F, U"\u2985"}, Expansion{0xFF60, U"\u2986"},
-    Expansion{0x309B, U" \u3099"}, Expansion{0x309C, U" \u309A"},
+    Expansion{0x00A0, U" "},        Expansion{0x2025, U".."},         Expansion{0x2026, U"..."},
+    Expansion{0x2116, U"No"},       Expansion{0x2121, U"TEL"},        Expansion{0x2122, U"TM"},
+    Expansion{0x3231, U"(株)"},     Expansion{0x3232, U"(有)"},       Expansion{0x3239, U"(代)"},
+    Expansion{0x32A4, U"上"},       Expansion{0x32A5, U"中"},         Expansion{0x32A6, U"下"},
+    Expansion{0x32A7, U"左"},       Expansion{0x32A8, U"右"},         Expansion{0x337B, U"平成"},
+    Expansion{0x337C, U"昭和"},     Expansion{0x337D, U"大正"},       Expansion{0x337E, U"明治"},
+    Expansion{0x32FF, U"令和"},     Expansion{0x337F, U"株式会社"},   Expansion{0x3303, U"アール"},
+    Expansion{0x330D, U"カロリー"}, Expansion{0x3314, U"キロ"},       Expansion{0x3318, U"グラム"},
+    Expansion{0x3322, U"センチ"},   Expansion{0x3323, U"セント"},     Expansion{0x3326, U"ドル"},
+    Expansion{0x3327, U"トン"},     Expansion{0x332B, U"パーセント"}, Expansion{0x3336, U"ヘクタール"},
+    Expansion{0x333B, U"ページ"},   Expansion{0x3349, U"ミリ"},       Expansion{0x334A, U"ミリバール"},
+    Expansion{0x334D, U"メートル"}, Expansion{0x3351, U"リットル"},   Expansion{0x3357, U"ワット"},
+    Expansion{0x338E, U"mg"},       Expansion{0x338F, U"kg"},         Expansion{0x339C, U"mm"},
+    Expansion{0x339D, U"cm"},       Expansion{0x339E, U"km"},         Expansion{0x33A1, U"m2"},
+    Expansion{0x33C4, U"cc"},       Expansion{0x33CD, U"K.K."},       Expansion{0xFFE0, U"\u00A2"},
+    Expansion{0xFFE1, U"\u00A3"},   Expansion{0xFFE2, U"\u00AC"},     Expansion{0xFFE3, U" \u0304"},
+    Expansion{0xFFE4, U"\u00A6"},   Expansion{0xFFE5, U"\u00A5"},     Expansion{0xFFE6, U"\u20A9"},
+    Expansion{0xFF5F, U"\u2985"},   Expansion{0xFF60, U"\u2986"},     Expansion{0x309B, U" \u3099"},
+    Expansion{0x309C, U" \u309A"},
 };
 
 constexpr std::array<std::u32string_view, 12> kRomanNumerals = {
@@ -117,7 +117,8 @@ bool is_dash_family(char32_t c) {
 }
 
 bool is_hyphen_like(char32_t c) {
-    return c == U'-' || is_dash_family(c) || c == U'ー' || c == 0xFF70 || c == U'〜' || c == 0xFF5E || c == U'~';
+    return c == U'-' || is_dash_family(c) || c == U'ー' || c == 0xFF70 || c == U'〜' || c == 0xFF5E ||
+           c == U'~';
 }
 
 std::u32string map_dash_family(std::u32string_view text) {

@@ -18,15 +18,18 @@ std::optional<char32_t> decode_one(std::string_view s, std::size_t& i) {
     char32_t cp = 0;
     unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
     if (b0 >= 0xC2 && b0 <= 0xDF) {
-        length = 2; cp = b0 & 0x1F;
+        length = 2;
+        cp = b0 & 0x1F;
     } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-        length = 3; cp = b0 & 0x0F;
-        if (b0 == 0xE0) lo = 0xA0;       // no overlong forms
-        if (b0 == 0xED) hi = 0x9F;       // no surrogates
+        length = 3;
+        cp = b0 & 0x0F;
+        if (b0 == 0xE0) lo = 0xA0;  // no overlong forms
+        if (b0 == 0xED) hi = 0x9F;  // no surrogates
     } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-        length = 4; cp = b0 & 0x07;
-        if (b0 == 0xF0) lo = 0x90;       // no overlong forms
-        if (b0 == 0xF4) hi = 0x8F;       // nothing above U+10FFFF
+        length = 4;
+        cp = b0 & 0x07;
+        if (b0 == 0xF0) lo = 0x90;  // no overlong forms
+        if (b0 == 0xF4) hi = 0x8F;  // nothing above U+10FFFF
     } else {
         ++i;
         return std::nullopt;

@@ -11,12 +11,13 @@
 namespace madoguchi {
 
 bool is_zengin_holder_char(char32_t c) {
-    return (c >= U'0' && c <= U'9') || (c >= U'A' && c <= U'Z') || (c >= 0xFF71 && c <= 0xFF9F) || c == U' ' ||
-           c == U'(' || c == U')' || c == U'-' || c == U'.' || c == U'/';
+    return (c >= U'0' && c <= U'9') || (c >= U'A' && c <= U'Z') || (c >= 0xFF71 && c <= 0xFF9F) ||
+           c == U' ' || c == U'(' || c == U')' || c == U'-' || c == U'.' || c == U'/';
 }
 
 ZenginConversion to_zengin_kana(std::string_view utf8) {
-    const std::u32string text = hiragana_to_katakana(nfkc_japanese(compose_voiced_marks(decode_utf8_lossy(utf8))));
+    const std::u32string text =
+        hiragana_to_katakana(nfkc_japanese(compose_voiced_marks(decode_utf8_lossy(utf8))));
     std::u32string folded;  // full-width large katakana and ASCII
     ZenginConversion result;
     const auto reject = [&](char32_t c) {

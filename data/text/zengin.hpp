@@ -11,8 +11,8 @@ namespace madoguchi {
 bool is_zengin_holder_char(char32_t c);
 
 struct ZenginConversion {
-    std::string converted;   // half-width Zengin form, spaces collapsed and trimmed
-    std::u32string rejected; // characters with no Zengin form (kanji, @, emoji…), each once
+    std::string converted;    // half-width Zengin form, spaces collapsed and trimmed
+    std::u32string rejected;  // characters with no Zengin form (kanji, @, emoji…), each once
     bool ok() const { return rejected.empty() && !converted.empty(); }
 };
 

@@ -77,16 +77,28 @@ TEST_CASE("bank search by name, kana, hiragana, romaji and code") {
         bool first;                 // and be the first result
     };
     const Case cases[] = {
-        {"みずほ", "0001", true},       {"ミズホ", "0001", true},  {"ﾐｽﾞﾎ", "0001", true},     {"mizuho", "0001", true},
-        {"みずほ銀行", "0001", true},   {"0001", "0001", true},    {"０００１", "0001", true},  {"三菱UFJ", "0005", true},
-        {"三菱ＵＦＪ銀行", "0005", true}, {"ゆうちょ", "9900", true}, {"ユウチョ", "9900", true}, {"9900", "9900", true},
-        {"とうきょうすたー", "0526", false}, {"東京", "1349", false}, {"三井住友", "0009", true},
+        {"みずほ", "0001", true},
+        {"ミズホ", "0001", true},
+        {"ﾐｽﾞﾎ", "0001", true},
+        {"mizuho", "0001", true},
+        {"みずほ銀行", "0001", true},
+        {"0001", "0001", true},
+        {"０００１", "0001", true},
+        {"三菱UFJ", "0005", true},
+        {"三菱ＵＦＪ銀行", "0005", true},
+        {"ゆうちょ", "9900", true},
+        {"ユウチョ", "9900", true},
+        {"9900", "9900", true},
+        {"とうきょうすたー", "0526", false},
+        {"東京", "1349", false},
+        {"三井住友", "0009", true},
     };
     for (const auto& c : cases) {
         INFO(c.query);
         const auto hits = directory().search_banks(c.query);
         REQUIRE_FALSE(hits.empty());
-        const bool found = std::any_of(hits.begin(), hits.end(), [&](const Bank& b) { return b.code == c.expected_code; });
+        const bool found =
+            std::any_of(hits.begin(), hits.end(), [&](const Bank& b) { return b.code == c.expected_code; });
         CHECK(found);
         if (c.first) CHECK(hits.front().code == c.expected_code);
     }
@@ -99,7 +111,8 @@ TEST_CASE("branch search within a bank") {
     const auto by_name = directory().search_branches("0001", "東京営業部");
     REQUIRE_FALSE(by_name.empty());
     CHECK(by_name.front().code == "001");
-    const auto by_kana = directory().search_branches("0001", "とうきょう");  // data says トウキヨウ (large ヨ)
+    const auto by_kana =
+        directory().search_branches("0001", "とうきょう");  // data says トウキヨウ (large ヨ)
     CHECK(std::any_of(by_kana.begin(), by_kana.end(), [](const Branch& b) { return b.code == "001"; }));
     const auto by_code = directory().search_branches("9900", "738");
     REQUIRE(by_code.size() == 1);

@@ -1,11 +1,10 @@
 // The data set file reader rejects missing and damaged files cleanly.
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <fstream>
 #include <string>
-
-#include <unistd.h>
 
 #include "data/datasets/dataset_file.hpp"
 #include "tests/data/datasets/asset_dir.hpp"
@@ -15,7 +14,8 @@ using namespace madoguchi;
 namespace {
 
 std::filesystem::path write_temp(const std::string& name, const std::string& bytes) {
-    const auto path = std::filesystem::temp_directory_path() / ("madoguchi_test_" + std::to_string(::getpid()) + "_" + name);
+    const auto path = std::filesystem::temp_directory_path() /
+                      ("madoguchi_test_" + std::to_string(::getpid()) + "_" + name);
     std::ofstream(path, std::ios::binary) << bytes;
     return path;
 }
@@ -58,9 +58,12 @@ TEST_CASE("missing and damaged files give errors, never crashes") {
         {"huge_table_count", header + u32le(1000000) + u32le(0)},
         {"truncated_table", header + u32le(1) + u32le(2) + u32le(1) + u32le(5)},
         {"huge_rows", header + u32le(1) + u32le(4) + u32le(0xFFFFFFFF) + u32le(0xFFFFFFFF)},
-        {"offset_out_of_range", header + u32le(1) + u32le(2) + u32le(1) + u32le(1) + u32le(0) + u32le(99) + std::string("a\0", 2)},
-        {"pool_size_mismatch", header + u32le(1) + u32le(10) + u32le(1) + u32le(1) + u32le(0) + std::string("a\0", 2)},
-        {"unterminated_pool", header + u32le(1) + u32le(2) + u32le(1) + u32le(1) + u32le(0) + std::string("ab", 2)},
+        {"offset_out_of_range",
+         header + u32le(1) + u32le(2) + u32le(1) + u32le(1) + u32le(0) + u32le(99) + std::string("a\0", 2)},
+        {"pool_size_mismatch",
+         header + u32le(1) + u32le(10) + u32le(1) + u32le(1) + u32le(0) + std::string("a\0", 2)},
+        {"unterminated_pool",
+         header + u32le(1) + u32le(2) + u32le(1) + u32le(1) + u32le(0) + std::string("ab", 2)},
     };
     for (const auto& c : cases) {
         INFO(c.name);
@@ -73,7 +76,8 @@ TEST_CASE("missing and damaged files give errors, never crashes") {
     }
 
     // A well-formed minimal file reads back.
-    const std::string good = header + u32le(1) + u32le(4) + u32le(2) + u32le(1) + u32le(0) + u32le(2) + std::string("k\0v\0", 4);
+    const std::string good =
+        header + u32le(1) + u32le(4) + u32le(2) + u32le(1) + u32le(0) + u32le(2) + std::string("k\0v\0", 4);
     const auto path = write_temp("good", good);
     const auto f = DatasetFile::open(path);
     std::filesystem::remove(path);

@@ -44,7 +44,8 @@ TEST_CASE("47 prefectures in JIS order, matching the built-in list") {
 TEST_CASE("municipalities per prefecture") {
     const auto tokyo = directory().municipalities("13");
     CHECK(tokyo.size() >= 62);
-    CHECK(std::any_of(tokyo.begin(), tokyo.end(), [](const Municipality& m) { return m.name == "千代田区"; }));
+    CHECK(
+        std::any_of(tokyo.begin(), tokyo.end(), [](const Municipality& m) { return m.name == "千代田区"; }));
     std::size_t total = 0;
     for (const auto& p : directory().prefectures()) total += directory().municipalities(p.code).size();
     CHECK(total == 1747);

@@ -57,8 +57,9 @@ TEST_CASE("浜松市 addresses carry the 2024 wards") {
         const char* city;
         const char* town;
     };
-    const Case cases[] = {
-        {"4300933", "浜松市中央区", "鍛冶町"}, {"4312102", "浜松市浜名区", "都田町"}, {"4328001", "浜松市中央区", "西山町"}};
+    const Case cases[] = {{"4300933", "浜松市中央区", "鍛冶町"},
+                          {"4312102", "浜松市浜名区", "都田町"},
+                          {"4328001", "浜松市中央区", "西山町"}};
     for (const auto& c : cases) {
         INFO(c.code);
         const auto a = directory().lookup(c.code);

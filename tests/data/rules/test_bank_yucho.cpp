@@ -26,9 +26,17 @@ TEST_CASE("account numbers are 1-7 digits, zero padded to 7") {
         const char* out;  // nullptr = rejected
     };
     const Case cases[] = {
-        {"1234567", "1234567"}, {"12345", "0012345"}, {"1", "0000001"}, {"１２３４５６７", "1234567"},
-        {"123-4567", "1234567"}, {" 0012345 ", "0012345"}, {"12345678", nullptr}, {"12a4567", nullptr},
-        {"", nullptr}, {"---", nullptr}, {"１２３４５６７８", nullptr},
+        {"1234567", "1234567"},
+        {"12345", "0012345"},
+        {"1", "0000001"},
+        {"１２３４５６７", "1234567"},
+        {"123-4567", "1234567"},
+        {" 0012345 ", "0012345"},
+        {"12345678", nullptr},
+        {"12a4567", nullptr},
+        {"", nullptr},
+        {"---", nullptr},
+        {"１２３４５６７８", nullptr},
     };
     for (const auto& c : cases) {
         INFO(c.in);
@@ -49,8 +57,11 @@ TEST_CASE("holder names in Zengin form") {
         const char* in;
         const char* out;
     };
-    const Case cases[] = {{"ヤマダ タロウ", "ﾔﾏﾀﾞ ﾀﾛｳ"}, {"やまだ たろう", "ﾔﾏﾀﾞ ﾀﾛｳ"}, {"ｷｮｳｺ", "ｷﾖｳｺ"},
-                          {"ガッツ", "ｶﾞﾂﾂ"},          {"smith john", "SMITH JOHN"}};
+    const Case cases[] = {{"ヤマダ タロウ", "ﾔﾏﾀﾞ ﾀﾛｳ"},
+                          {"やまだ たろう", "ﾔﾏﾀﾞ ﾀﾛｳ"},
+                          {"ｷｮｳｺ", "ｷﾖｳｺ"},
+                          {"ガッツ", "ｶﾞﾂﾂ"},
+                          {"smith john", "SMITH JOHN"}};
     for (const auto& c : cases) {
         INFO(c.in);
         const auto r = normalize_holder_name("holder_name_kana", c.in);
@@ -67,8 +78,10 @@ TEST_CASE("holder names in Zengin form") {
     CHECK(kanji.error().code == "bank.holder_characters");
     CHECK(kanji.error().message_ja.find("「山」") != std::string::npos);
     CHECK(normalize_holder_name("holder_name_kana", "").error().code == "text.required");
-    CHECK(normalize_holder_name("holder_name_kana", "ア" + std::string(30, 'A')).error().code == "text.too_long");
-    CHECK(check_holder_name("holder_name_kana", "ヤマダ タロウ").error().code == "bank.holder_not_normalized");
+    CHECK(normalize_holder_name("holder_name_kana", "ア" + std::string(30, 'A')).error().code ==
+          "text.too_long");
+    CHECK(check_holder_name("holder_name_kana", "ヤマダ タロウ").error().code ==
+          "bank.holder_not_normalized");
 }
 
 TEST_CASE("ゆうちょ 記号・番号 conversion (JAPAN.md example and more)") {

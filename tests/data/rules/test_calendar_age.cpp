@@ -52,19 +52,19 @@ TEST_CASE("和暦 -> 西暦 rejects dates outside their era") {
         const char* code;
     };
     const Case cases[] = {
-        {{Era::showa, 64, 1, 8}, "date.outside_era"},   // 昭和64 is only Jan 1-7
+        {{Era::showa, 64, 1, 8}, "date.outside_era"},  // 昭和64 is only Jan 1-7
         {{Era::showa, 64, 2, 1}, "date.outside_era"},
         {{Era::showa, 65, 1, 1}, "date.outside_era"},
         {{Era::heisei, 31, 5, 1}, "date.outside_era"},  // 平成31 ends Apr 30
         {{Era::heisei, 32, 1, 1}, "date.outside_era"},
-        {{Era::reiwa, 1, 4, 30}, "date.outside_era"},   // 令和 starts May 1
+        {{Era::reiwa, 1, 4, 30}, "date.outside_era"},  // 令和 starts May 1
         {{Era::heisei, 1, 1, 7}, "date.outside_era"},
         {{Era::taisho, 1, 7, 29}, "date.outside_era"},
         {{Era::taisho, 15, 12, 25}, "date.outside_era"},
-        {{Era::meiji, 1, 1, 1}, "date.outside_era"},    // before the Gregorian switch
+        {{Era::meiji, 1, 1, 1}, "date.outside_era"},  // before the Gregorian switch
         {{Era::reiwa, 0, 5, 1}, "date.invalid"},
         {{Era::reiwa, 2, 2, 30}, "date.invalid"},
-        {{Era::reiwa, 3, 2, 29}, "date.invalid"},        // 2021 is not a leap year
+        {{Era::reiwa, 3, 2, 29}, "date.invalid"},  // 2021 is not a leap year
         {{Era::reiwa, 2, 13, 1}, "date.invalid"},
     };
     for (const auto& c : cases) {
@@ -75,7 +75,8 @@ TEST_CASE("和暦 -> 西暦 rejects dates outside their era") {
         CHECK(r.error().code == c.code);
     }
     const auto showa = from_wareki("birth_date", {Era::showa, 64, 1, 8});
-    CHECK(showa.error().message_ja == "その日付は昭和にはありません。昭和は1926年12月25日から1989年1月7日までです。");
+    CHECK(showa.error().message_ja ==
+          "その日付は昭和にはありません。昭和は1926年12月25日から1989年1月7日までです。");
     const auto ok = from_wareki("birth_date", {Era::showa, 64, 1, 7});
     REQUIRE(ok.ok());
     CHECK(*ok == CivilDate{1989, 1, 7});
@@ -122,11 +123,11 @@ TEST_CASE("age and age bracket") {
         const char* bracket;
     };
     const Case cases[] = {
-        {{1990, 4, 1}, {2026, 3, 31}, 35, "30代"},  {{1990, 4, 1}, {2026, 4, 1}, 36, "30代"},
+        {{1990, 4, 1}, {2026, 3, 31}, 35, "30代"},    {{1990, 4, 1}, {2026, 4, 1}, 36, "30代"},
         {{1986, 11, 27}, {2026, 11, 26}, 39, "30代"}, {{1986, 11, 26}, {2026, 11, 26}, 40, "40代"},
-        {{2000, 2, 29}, {2023, 2, 28}, 22, "20代"}, {{2000, 2, 29}, {2023, 3, 1}, 23, "20代"},
-        {{2000, 2, 29}, {2024, 2, 29}, 24, "20代"}, {{2010, 5, 5}, {2026, 5, 5}, 16, "10代"},
-        {{1926, 1, 1}, {2026, 1, 1}, 100, "100代"}, {{2020, 1, 1}, {2026, 1, 1}, 6, "10歳未満"},
+        {{2000, 2, 29}, {2023, 2, 28}, 22, "20代"},   {{2000, 2, 29}, {2023, 3, 1}, 23, "20代"},
+        {{2000, 2, 29}, {2024, 2, 29}, 24, "20代"},   {{2010, 5, 5}, {2026, 5, 5}, 16, "10代"},
+        {{1926, 1, 1}, {2026, 1, 1}, 100, "100代"},   {{2020, 1, 1}, {2026, 1, 1}, 6, "10歳未満"},
     };
     for (const auto& c : cases) {
         INFO(format_iso_date(c.birth));

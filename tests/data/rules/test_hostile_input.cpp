@@ -38,10 +38,10 @@ std::vector<std::string> hostile_strings() {
         std::string("nul\0inside", 10),
         std::string(1, '\0'),
         "\xFF\xFE\xFD",
-        "\xC0\x80",                 // overlong NUL
-        "\xED\xA0\x80",             // surrogate
-        "\xF4\x90\x80\x80",         // above U+10FFFF
-        "abc\xE3\x81",              // truncated
+        "\xC0\x80",          // overlong NUL
+        "\xED\xA0\x80",      // surrogate
+        "\xF4\x90\x80\x80",  // above U+10FFFF
+        "abc\xE3\x81",       // truncated
         "😀😀😀",
         "𠮷野家",
         "\u202Eevil\u202C",
@@ -81,25 +81,28 @@ void check_clean(const std::string& value) {
 }  // namespace
 
 TEST_CASE("hostile strings through every normalizer") {
-    const std::vector<std::pair<const char*, std::function<Result<std::string>(const std::string&)>>> rules = {
-        {"furigana", [](const std::string& v) { return normalize_furigana("f", v); }},
-        {"postal", [](const std::string& v) { return normalize_postal_code("f", v); }},
-        {"email", [](const std::string& v) { return normalize_email("f", v); }},
-        {"url", [](const std::string& v) { return normalize_url("f", v); }},
-        {"slug", [](const std::string& v) { return normalize_slug("f", v, kUsernameLimits); }},
-        {"account", [](const std::string& v) { return normalize_account_number("f", v); }},
-        {"holder", [](const std::string& v) { return normalize_holder_name("f", v); }},
-        {"phone", [](const std::string& v) -> Result<std::string> {
-             auto r = parse_phone("f", v);
-             if (!r) return r.error();
-             return r->digits;
-         }},
-        {"number", [](const std::string& v) -> Result<std::string> {
-             auto r = parse_whole_number("f", v, 0, 1000000);
-             if (!r) return r.error();
-             return std::to_string(*r);
-         }},
-    };
+    const std::vector<std::pair<const char*, std::function<Result<std::string>(const std::string&)>>> rules =
+        {
+            {"furigana", [](const std::string& v) { return normalize_furigana("f", v); }},
+            {"postal", [](const std::string& v) { return normalize_postal_code("f", v); }},
+            {"email", [](const std::string& v) { return normalize_email("f", v); }},
+            {"url", [](const std::string& v) { return normalize_url("f", v); }},
+            {"slug", [](const std::string& v) { return normalize_slug("f", v, kUsernameLimits); }},
+            {"account", [](const std::string& v) { return normalize_account_number("f", v); }},
+            {"holder", [](const std::string& v) { return normalize_holder_name("f", v); }},
+            {"phone",
+             [](const std::string& v) -> Result<std::string> {
+                 auto r = parse_phone("f", v);
+                 if (!r) return r.error();
+                 return r->digits;
+             }},
+            {"number",
+             [](const std::string& v) -> Result<std::string> {
+                 auto r = parse_whole_number("f", v, 0, 1000000);
+                 if (!r) return r.error();
+                 return std::to_string(*r);
+             }},
+        };
     for (const std::string& input : hostile_strings()) {
         for (const auto& [name, rule] : rules) {
             INFO(name);

@@ -60,10 +60,20 @@ TEST_CASE("whole numbers") {
         const char* code;
     };
     const Case cases[] = {
-        {"1200", 1200, ""},     {"１２００", 1200, ""},       {"1,200", 1200, ""},       {"１，２００", 1200, ""},
-        {" 42 ", 42, ""},       {"0", -1, "number.range"},    {"100001", -1, "number.range"},
-        {"-5", -1, "number.format"}, {"1.5", -1, "number.format"}, {"12a", -1, "number.format"}, {",100", -1, "number.format"},
-        {"1,,000", -1, "number.format"}, {"", -1, "text.required"}, {"99999999999999999999999", -1, "number.range"},
+        {"1200", 1200, ""},
+        {"１２００", 1200, ""},
+        {"1,200", 1200, ""},
+        {"１，２００", 1200, ""},
+        {" 42 ", 42, ""},
+        {"0", -1, "number.range"},
+        {"100001", -1, "number.range"},
+        {"-5", -1, "number.format"},
+        {"1.5", -1, "number.format"},
+        {"12a", -1, "number.format"},
+        {",100", -1, "number.format"},
+        {"1,,000", -1, "number.format"},
+        {"", -1, "text.required"},
+        {"99999999999999999999999", -1, "number.range"},
         {"一二〇〇", -1, "number.format"},
     };
     for (const auto& c : cases) {

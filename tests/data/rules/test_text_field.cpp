@@ -24,8 +24,18 @@ TEST_CASE("check_text table") {
         {"", intro, ""},
         {std::string(30, 'a'), nick, ""},
         {std::string(31, 'a'), nick, "text.too_long"},
-        {[] { std::string s; for (int i = 0; i < 30; ++i) s += "あ"; return s; }(), nick, ""},  // 90 bytes, 30 chars
-        {[] { std::string s; for (int i = 0; i < 31; ++i) s += "あ"; return s; }(), nick, "text.too_long"},
+        {[] {
+             std::string s;
+             for (int i = 0; i < 30; ++i) s += "あ";
+             return s;
+         }(),
+         nick, ""},  // 90 bytes, 30 chars
+        {[] {
+             std::string s;
+             for (int i = 0; i < 31; ++i) s += "あ";
+             return s;
+         }(),
+         nick, "text.too_long"},
         {"一行目\n二行目", intro, ""},
         {"一行目\n二行目", nick, "text.line_break"},
         {"tab\there", nick, "text.line_break"},

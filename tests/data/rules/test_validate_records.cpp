@@ -82,9 +82,18 @@ TEST_CASE("each broken profile field is reported under its member name") {
         {"family_name_kana", [](Profile& p) { p.family_name_kana = "やまだ"; }},
         {"given_name_kana", [](Profile& p) { p.given_name_kana = "太郎"; }},
         {"given_name_kana", [](Profile& p) { p.given_name_kana = ""; }},
-        {"birth_date", [](Profile& p) { p.birth_date = {1990, 2, 30}; }},
-        {"birth_date", [](Profile& p) { p.birth_date = {2030, 1, 1}; }},
-        {"birth_date", [](Profile& p) { p.birth_date = {2015, 1, 1}; }},
+        {"birth_date",
+         [](Profile& p) {
+             p.birth_date = {1990, 2, 30};
+         }},
+        {"birth_date",
+         [](Profile& p) {
+             p.birth_date = {2030, 1, 1};
+         }},
+        {"birth_date",
+         [](Profile& p) {
+             p.birth_date = {2015, 1, 1};
+         }},
         {"postal_code", [](Profile& p) { p.postal_code = "100-0001"; }},
         {"prefecture", [](Profile& p) { p.prefecture = "東京"; }},
         {"city", [](Profile& p) { p.city = std::string(51, 'x'); }},
@@ -94,8 +103,13 @@ TEST_CASE("each broken profile field is reported under its member name") {
         {"hourly_rate_yen", [](Profile& p) { p.hourly_rate_yen = 0; }},
         {"hourly_rate_yen", [](Profile& p) { p.hourly_rate_yen = 1000000; }},
         {"show_age_bracket", [](Profile& p) { p.birth_date = {}; }},
-        {"preferred_prefecture", [](Profile& p) { p.preferred_prefecture = "48"; p.preferred_municipality.clear(); }},
-        {"preferred_municipality", [](Profile& p) { p.preferred_municipality = "131016"; }},  // 東京都 code under 静岡県
+        {"preferred_prefecture",
+         [](Profile& p) {
+             p.preferred_prefecture = "48";
+             p.preferred_municipality.clear();
+         }},
+        {"preferred_municipality",
+         [](Profile& p) { p.preferred_municipality = "131016"; }},  // 東京都 code under 静岡県
         {"preferred_municipality", [](Profile& p) { p.preferred_municipality = "22130"; }},
         {"hometown", [](Profile& p) { p.hometown = std::string(51, 'x'); }},
         {"schools", [](Profile& p) { p.schools = std::string(201, 'x'); }},
@@ -179,10 +193,22 @@ TEST_CASE("qualifications") {
     const FieldCase<Qualification> cases[] = {
         {"name", [](Qualification& x) { x.name = " "; }},
         {"acquired", [](Qualification& x) { x.acquired = {}; }},
-        {"acquired", [](Qualification& x) { x.acquired = {2027, 1}; }},
-        {"acquired", [](Qualification& x) { x.acquired = {2020, 0}; }},
-        {"expires", [](Qualification& x) { x.expires = {2019, 1}; }},
-        {"expires", [](Qualification& x) { x.expires = {2030, 13}; }},
+        {"acquired",
+         [](Qualification& x) {
+             x.acquired = {2027, 1};
+         }},
+        {"acquired",
+         [](Qualification& x) {
+             x.acquired = {2020, 0};
+         }},
+        {"expires",
+         [](Qualification& x) {
+             x.expires = {2019, 1};
+         }},
+        {"expires",
+         [](Qualification& x) {
+             x.expires = {2030, 13};
+         }},
         {"score_or_grade", [](Qualification& x) { x.score_or_grade = std::string(31, '9'); }},
         {"certificate_number", [](Qualification& x) { x.certificate_number = std::string(51, '9'); }},
         {"issuer", [](Qualification& x) { x.issuer = "\x80"; }},
@@ -217,9 +243,18 @@ TEST_CASE("career entries") {
     const FieldCase<Career> cases[] = {
         {"category", [](Career& x) { x.category = ""; }},
         {"period_from", [](Career& x) { x.period_from = {}; }},
-        {"period_from", [](Career& x) { x.period_from = {2027, 1}; }},
-        {"period_to", [](Career& x) { x.period_to = {2014, 1}; }},
-        {"period_to", [](Career& x) { x.period_to = {2030, 1}; }},
+        {"period_from",
+         [](Career& x) {
+             x.period_from = {2027, 1};
+         }},
+        {"period_to",
+         [](Career& x) {
+             x.period_to = {2014, 1};
+         }},
+        {"period_to",
+         [](Career& x) {
+             x.period_to = {2030, 1};
+         }},
         {"company_name", [](Career& x) { x.company_name = std::string(101, 'x'); }},
         {"duties", [](Career& x) { x.duties = std::string(2001, 'x'); }},
         {"company_url", [](Career& x) { x.company_url = "example.co.jp"; }},
@@ -376,7 +411,8 @@ TEST_CASE("sign-up, e-mail change and password change") {
         const Errors e = validate_sign_up(x);
         CHECK_MESSAGE(has_field(e, fc.field), fields_of(e));
     }
-    SignUpRequest typed{"Ｔａｒｏ２０２６", "ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ", "Sakura#2026", "Sakura#2026", true};
+    SignUpRequest typed{"Ｔａｒｏ２０２６", "ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ", "Sakura#2026", "Sakura#2026",
+                        true};
     CHECK(normalize_sign_up_fields(typed).empty());
     CHECK(validate_sign_up(typed).empty());
 

@@ -7,7 +7,8 @@
 using namespace madoguchi;
 
 TEST_CASE("control characters") {
-    for (char32_t c : {U'\0', U'\t', U'\n', U'\r', char32_t{0x1B}, char32_t{0x7F}, char32_t{0x85}, char32_t{0x9F}}) {
+    for (char32_t c :
+         {U'\0', U'\t', U'\n', U'\r', char32_t{0x1B}, char32_t{0x7F}, char32_t{0x85}, char32_t{0x9F}}) {
         INFO(static_cast<unsigned>(c));
         CHECK(is_control_char(c));
     }
@@ -18,7 +19,8 @@ TEST_CASE("control characters") {
 }
 
 TEST_CASE("invisible formatting characters") {
-    for (char32_t c : {U'\u200B', U'\u200D', U'\u200E', U'\u202E', U'\u2066', U'\uFEFF', U'\u00AD', U'\u2028'}) {
+    for (char32_t c :
+         {U'\u200B', U'\u200D', U'\u200E', U'\u202E', U'\u2066', U'\uFEFF', U'\u00AD', U'\u2028'}) {
         INFO(static_cast<unsigned>(c));
         CHECK(is_invisible_format_char(c));
     }
@@ -27,7 +29,8 @@ TEST_CASE("invisible formatting characters") {
 }
 
 TEST_CASE("characters the 16-bit ImWchar UI cannot draw") {
-    for (char32_t c : {U'\U0001F600', U'\U00020BB7' /* 𠮷 */, U'\U0001F44D', U'\U00010000', U'\uE000', U'\uF8FF', U'\uFFFF'}) {
+    for (char32_t c : {U'\U0001F600', U'\U00020BB7' /* 𠮷 */, U'\U0001F44D', U'\U00010000', U'\uE000',
+                       U'\uF8FF', U'\uFFFF'}) {
         INFO(static_cast<unsigned>(c));
         CHECK(is_undrawable_char(c));
     }
@@ -63,8 +66,14 @@ TEST_CASE("trimming ASCII and Japanese spaces") {
         const char* in;
         const char* out;
     };
-    const Case cases[] = {{"", ""},           {"   ", ""},       {"\u3000山田\u3000", "山田"}, {" \t山田 太郎\n", "山田 太郎"},
-                          {"\u00A0x\u00A0", "x"}, {"\u2003a\u2002", "a"}, {"a", "a"},         {"\u3000", ""},
+    const Case cases[] = {{"", ""},
+                          {"   ", ""},
+                          {"\u3000山田\u3000", "山田"},
+                          {" \t山田 太郎\n", "山田 太郎"},
+                          {"\u00A0x\u00A0", "x"},
+                          {"\u2003a\u2002", "a"},
+                          {"a", "a"},
+                          {"\u3000", ""},
                           {"\xFF ", "\xFF"}};
     for (const auto& c : cases) {
         INFO(c.in);

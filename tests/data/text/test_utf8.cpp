@@ -9,7 +9,16 @@
 using namespace madoguchi;
 
 TEST_CASE("valid UTF-8 decodes and re-encodes unchanged") {
-    const char* cases[] = {"", "abc", "日本語", "ｶﾀｶﾅ", "𠮷野家", "😀👍", "é", "\x7F", "\xEF\xBF\xBF", "\xF4\x8F\xBF\xBF",
+    const char* cases[] = {"",
+                           "abc",
+                           "日本語",
+                           "ｶﾀｶﾅ",
+                           "𠮷野家",
+                           "😀👍",
+                           "é",
+                           "\x7F",
+                           "\xEF\xBF\xBF",
+                           "\xF4\x8F\xBF\xBF",
                            "混在 mixed ｶﾞ 😀 ＡＢＣ"};
     for (const char* s : cases) {
         INFO(s);
@@ -26,22 +35,22 @@ TEST_CASE("invalid UTF-8 is detected, with the offset of the first bad byte") {
         std::size_t offset;
     };
     const Case cases[] = {
-        {"\x80", 0},                  // lone continuation
-        {"a\xBF", 1},                 // lone continuation after ASCII
-        {"\xC0\xAF", 0},              // overlong '/'
-        {"\xC1\xBF", 0},              // overlong
-        {"\xE0\x80\xAF", 0},          // overlong 3-byte
-        {"\xF0\x80\x80\xAF", 0},      // overlong 4-byte
-        {"\xED\xA0\x80", 0},          // UTF-16 surrogate D800
-        {"\xED\xBF\xBF", 0},          // surrogate DFFF
-        {"\xF4\x90\x80\x80", 0},      // above U+10FFFF
-        {"\xF5\x80\x80\x80", 0},      // invalid lead byte
-        {"\xFF", 0},                  // never valid
+        {"\x80", 0},              // lone continuation
+        {"a\xBF", 1},             // lone continuation after ASCII
+        {"\xC0\xAF", 0},          // overlong '/'
+        {"\xC1\xBF", 0},          // overlong
+        {"\xE0\x80\xAF", 0},      // overlong 3-byte
+        {"\xF0\x80\x80\xAF", 0},  // overlong 4-byte
+        {"\xED\xA0\x80", 0},      // UTF-16 surrogate D800
+        {"\xED\xBF\xBF", 0},      // surrogate DFFF
+        {"\xF4\x90\x80\x80", 0},  // above U+10FFFF
+        {"\xF5\x80\x80\x80", 0},  // invalid lead byte
+        {"\xFF", 0},              // never valid
         {"\xFE", 0},
-        {"\xE3\x81", 0},              // truncated あ
-        {"あ\xE3", 3},                // truncated at the end
-        {"ok\xF0\x9F\x98", 2},        // truncated emoji
-        {"\xE3\x41\x82", 0},          // ASCII inside a sequence
+        {"\xE3\x81", 0},                       // truncated あ
+        {"あ\xE3", 3},                         // truncated at the end
+        {"ok\xF0\x9F\x98", 2},                 // truncated emoji
+        {"\xE3\x41\x82", 0},                   // ASCII inside a sequence
         {std::string("a\0b", 3) + "\xC3", 3},  // NUL is valid, the trailing lead byte is not
     };
     for (const auto& c : cases) {
@@ -56,7 +65,8 @@ TEST_CASE("invalid UTF-8 is detected, with the offset of the first bad byte") {
 }
 
 TEST_CASE("lossy decoding replaces each maximal invalid subpart once") {
-    CHECK(decode_utf8_lossy("a\xE3\x81" "b") == U"a\uFFFDb");
+    CHECK(decode_utf8_lossy("a\xE3\x81"
+                            "b") == U"a\uFFFDb");
     CHECK(decode_utf8_lossy("\xE3\x41") == U"\uFFFDA");
     CHECK(decode_utf8_lossy("\xFF\xFF") == U"\uFFFD\uFFFD");
     CHECK(decode_utf8_lossy("\xF0\x9F\x98\x80") == U"\U0001F600");
@@ -67,8 +77,18 @@ TEST_CASE("lengths are in code points") {
         const char* text;
         std::size_t chars;
     };
-    const Case cases[] = {{"", 0},         {"abc", 3},       {"日本語", 3},   {"ｶﾞ", 2},      {"ガ", 1},
-                          {"𠮷", 1},       {"😀😀", 2},      {"a\xFF" "b", 3}, {"ＡＢＣ", 3},    {"コアコンシェル 太郎", 10}};
+    const Case cases[] = {{"", 0},
+                          {"abc", 3},
+                          {"日本語", 3},
+                          {"ｶﾞ", 2},
+                          {"ガ", 1},
+                          {"𠮷", 1},
+                          {"😀😀", 2},
+                          {"a\xFF"
+                           "b",
+                           3},
+                          {"ＡＢＣ", 3},
+                          {"コアコンシェル 太郎", 10}};
     for (const auto& c : cases) {
         INFO(c.text);
         CHECK(count_code_points(c.text) == c.chars);
