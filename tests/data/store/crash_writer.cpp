@@ -5,6 +5,7 @@
 //   P <owner> <profile client_id> <seq>     profile saved with nickname "n<seq>"
 //   S <owner> <skill client_id>
 //   D <owner> <document client_id> <file_id> <size> <byte sum>
+//   A <owner> <document client_id>          its upload was acknowledged (scan erased)
 #include <unistd.h>
 
 #include <cstdio>
@@ -85,11 +86,23 @@ int main(int argc, char** argv) {
                 break;
             }
             default: {
-                // Hand a row to the "sender" so kills also leave rows in `sending`.
-                auto ready = store.outbox().next_ready(system_wall_clock_ms(), 1);
+                // Play the sender: scan uploads are acknowledged (so kills also
+                // hit mark_done's crypto-erase and purge), other rows are left
+                // in `sending` (so kills leave rows for crash recovery).
+                auto ready = store.outbox().next_ready(system_wall_clock_ms(), 4);
                 if (!ready) die(ready.error());
-                if (!ready->empty())
-                    if (auto s = store.outbox().mark_sending(ready->front().id); !s) die(s.error());
+                bool left_one_sending = false;
+                for (const auto& row : *ready) {
+                    const bool scan = row.operation == "identity_document.upload";
+                    if (!scan && left_one_sending) continue;
+                    if (auto s = store.outbox().mark_sending(row.id); !s) die(s.error());
+                    if (scan) {
+                        if (auto s = store.outbox().mark_done(row.id, "{}"); !s) die(s.error());
+                        report("A " + row.owner_client_id + " " + row.entity_client_id);
+                    } else {
+                        left_one_sending = true;
+                    }
+                }
                 break;
             }
         }

@@ -14,6 +14,7 @@
 #include <chrono>
 #include <map>
 #include <random>
+#include <set>
 #include <sstream>
 
 #include "tests/data/store/temp_store.hpp"
@@ -38,6 +39,7 @@ struct Reported {
         std::uint64_t sum = 0;
     };
     std::map<std::string, Doc> docs;  // client_id -> doc
+    std::set<std::string> acked_docs;
     int lines = 0;
 
     void add(const std::string& line) {
@@ -58,6 +60,8 @@ struct Reported {
             d.owner = owner;
             in >> d.file_id >> d.size >> d.sum;
             docs[id] = d;
+        } else if (kind == "A") {
+            acked_docs.insert(id);
         } else {
             FAIL("unexpected report line: " << line);
         }
@@ -155,7 +159,26 @@ void verify(const std::string& dir, const Reported& rep) {
     }
     CHECK(on_disk == scalar(s.db(), "SELECT COUNT(*) FROM file_keys"));
 
+    // An owner whose every row was acknowledged is purged at start (its
+    // session ended with the process): then nothing of it may remain.
+    std::set<std::string> purged;
+    auto owner_gone = [&](const std::string& owner) {
+        if (purged.count(owner)) return true;
+        auto st = s.db().prepare("SELECT COUNT(*) FROM owners WHERE client_id = ?");
+        st->bind(1, owner);
+        REQUIRE(*st->step());
+        if (st->column_int64(0) != 0) return false;
+        for (const char* table : {"records", "outbox", "file_keys"}) {
+            auto left = s.db().prepare(std::string("SELECT COUNT(*) FROM ") + table + " WHERE owner_client_id = ?");
+            left->bind(1, owner);
+            REQUIRE(*left->step());
+            CHECK_MESSAGE(left->column_int64(0) == 0, "purged owner still has rows in " << table);
+        }
+        purged.insert(owner);
+        return true;
+    };
     for (const auto& [owner, p] : rep.profiles) {
+        REQUIRE_FALSE(owner_gone(owner));  // profiles are never acknowledged here
         auto got = s.profiles().get(owner);
         REQUIRE(got.ok());
         REQUIRE(got->has_value());
@@ -166,12 +189,29 @@ void verify(const std::string& dir, const Reported& rep) {
         CHECK(has_outbox_row(s.db(), p.first, "profile.put"));
     }
     for (const auto& [id, owner] : rep.skills) {
+        REQUIRE_FALSE(owner_gone(owner));  // skills are never acknowledged here
         auto got = s.skills().get(owner, id);
         REQUIRE(got.ok());
         CHECK(got->has_value());
         CHECK(has_outbox_row(s.db(), id, "skill.create"));
     }
     for (const auto& [id, d] : rep.docs) {
+        // Acknowledged (reported, or committed just before the kill with the
+        // report lost): the scan was destroyed, key and bytes.
+        auto done = s.db().prepare("SELECT COUNT(*) FROM outbox WHERE entity_client_id = ? AND state = 'done'");
+        done->bind(1, id);
+        REQUIRE(*done->step());
+        const bool acked_in_store = done->column_int64(0) > 0;
+        if (rep.acked_docs.count(id)) CHECK((acked_in_store || owner_gone(d.owner)));
+        if (rep.acked_docs.count(id) || acked_in_store) {
+            CHECK_FALSE(s.files().has_key(d.file_id));
+            CHECK_FALSE(s.files().file_exists(d.file_id));
+            continue;
+        }
+        if (owner_gone(d.owner)) {
+            CHECK_FALSE(s.files().file_exists(d.file_id));
+            continue;
+        }
         auto got = s.identity_documents().get(d.owner, id);
         REQUIRE(got.ok());
         REQUIRE(got->has_value());
@@ -205,7 +245,8 @@ TEST_CASE("kill -9 during writes loses nothing committed and leaves nothing half
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     MESSAGE(n << " kills in " << secs << " s; committed records reported: " << rep.lines << " (profiles "
               << rep.profiles.size() << " owners, skills " << rep.skills.size() << ", scans " << rep.docs.size()
-              << ")");
+              << ", scan uploads acknowledged " << rep.acked_docs.size() << ")");
     CHECK(rep.lines > 0);
     CHECK(rep.docs.size() > 0);
+    CHECK(rep.acked_docs.size() > 0);
 }

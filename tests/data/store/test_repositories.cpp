@@ -335,3 +335,38 @@ TEST_CASE("hostile input is stored verbatim and harmlessly") {
     CHECK(t->hobbies().list(owner)->size() == ids.size());
     CHECK(*t->db().integrity_check() == "ok");
 }
+
+TEST_CASE("hostile owner ids and file ids are plain values, never SQL or paths") {
+    TempStore t;
+    const std::vector<std::string> owners = {"' OR '1'='1", "x'); DELETE FROM records; --", std::string("a\0b", 3),
+                                             std::string(10'000, 'o')};
+    for (const auto& owner : owners) {
+        Skill s;
+        s.name = "mine";
+        REQUIRE(t->skills().save(owner, s).ok());
+    }
+    for (const auto& owner : owners) {
+        auto list = t->skills().list(owner);
+        REQUIRE(list.ok());
+        CHECK(list->size() == 1);  // each sees exactly its own record
+    }
+    CHECK(t->skills().list("a")->empty());  // "a\0b" is not "a"
+    Profile p;
+    p.photo_file_id = "../../device.key";
+    auto bad = t->profiles().save(owners[0], p);
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().code == "store.file_not_found");
+    CHECK(t->files().read("../../device.key", owners[0]).error().code == "crypto.file_id");
+}
+
+TEST_CASE("secrets: tokens are stored encrypted, replaced and erased") {
+    TempStore t;
+    CHECK_FALSE(t->secrets().get("api_token")->has_value());
+    REQUIRE(t->secrets().put("api_token", "tok-1").ok());
+    REQUIRE(t->secrets().put("api_token", "tok-2").ok());
+    CHECK(t->secrets().get("api_token")->value() == "tok-2");
+    t.reopen();
+    CHECK(t->secrets().get("api_token")->value() == "tok-2");
+    REQUIRE(t->secrets().erase("api_token").ok());
+    CHECK_FALSE(t->secrets().get("api_token")->has_value());
+}
