@@ -31,7 +31,7 @@ double percentile(std::vector<double> v, double p) {
 // converted, like the keyboard does on each keystroke.
 const char* const kPhrases[] = {
     "とうきょうとちよだくまるのうち", "やまだたろうともうします", "かながわけんよこはましなかく",
-    "わたしはえいぎょうのしごとを", "さとうはなこですよろしく", "ほっかいどうさっぽろしちゅうおう",
+    "わたしはえいぎょうのしごとを",   "さとうはなこですよろしく", "ほっかいどうさっぽろしちゅうおう",
 };
 
 std::string prefix_chars(const char* phrase, std::size_t chars) {
@@ -52,12 +52,11 @@ int main(int argc, char** argv) {
     const SkkDictionaryPaths installed = installed_skk_dictionaries();
 
     std::printf("# dictionary load (ms)\n");
-    for (const auto& [label, path] : {std::pair{"L compiled (mmap), first", compiled.large},
-                                      std::pair{"L compiled (mmap), again", compiled.large},
-                                      std::pair{"L text (EUC, iconv+parse)", installed.large},
-                                      std::pair{"jinmei text", installed.jinmei},
-                                      std::pair{"jinmei compiled", compiled.jinmei},
-                                      std::pair{"geo compiled", compiled.geo}}) {
+    for (const auto& [label, path] :
+         {std::pair{"L compiled (mmap), first", compiled.large},
+          std::pair{"L compiled (mmap), again", compiled.large},
+          std::pair{"L text (EUC, iconv+parse)", installed.large}, std::pair{"jinmei text", installed.jinmei},
+          std::pair{"jinmei compiled", compiled.jinmei}, std::pair{"geo compiled", compiled.geo}}) {
         const auto t0 = Clock::now();
         auto dict = SkkDictionary::open(path);
         const double ms = ms_since(t0);
@@ -81,14 +80,15 @@ int main(int argc, char** argv) {
 
     std::printf("\n# conversion per keystroke (ms), %d samples per length\n", iterations);
     std::printf("%-12s %3s %9s %9s %9s\n", "kind", "len", "p50", "p99", "max");
-    for (const auto& [label, kind] : {std::pair{"general", ConversionKind::general},
-                                      std::pair{"person_name", ConversionKind::person_name},
-                                      std::pair{"place", ConversionKind::place}}) {
+    for (const auto& [label, kind] :
+         {std::pair{"general", ConversionKind::general},
+          std::pair{"person_name", ConversionKind::person_name}, std::pair{"place", ConversionKind::place}}) {
         for (std::size_t len = 1; len <= 12; ++len) {
             std::vector<double> samples;
             samples.reserve(static_cast<std::size_t>(iterations));
             for (int i = 0; i < iterations; ++i) {
-                const std::string reading = prefix_chars(kPhrases[static_cast<std::size_t>(i) % std::size(kPhrases)], len);
+                const std::string reading =
+                    prefix_chars(kPhrases[static_cast<std::size_t>(i) % std::size(kPhrases)], len);
                 const auto s = Clock::now();
                 auto result = conv.convert(reading, kind);
                 samples.push_back(ms_since(s));

@@ -150,7 +150,8 @@ Result<Conversion> AnthyConverter::read_segments() {
     conversion.reserve(static_cast<std::size_t>(stat.nr_segment));
     for (int s = 0; s < stat.nr_segment; ++s) {
         anthy_segment_stat seg{};
-        if (::anthy_get_segment_stat(context_, s, &seg) != 0) return anthy_error("anthy_get_segment_stat failed");
+        if (::anthy_get_segment_stat(context_, s, &seg) != 0)
+            return anthy_error("anthy_get_segment_stat failed");
         ConversionSegment segment;
         segment.reading = segment_text(context_, s, NTH_UNCONVERTED_CANDIDATE);
         for (int c = 0; c < seg.nr_candidate; ++c) {

@@ -84,9 +84,15 @@ std::vector<std::string> KanaKanjiConverter::suggest(std::string_view kana, Conv
     const std::string prefix = to_hiragana(kana);
     std::vector<const SkkDictionary*> sources;
     switch (kind) {
-        case ConversionKind::person_name: sources = {&jinmei_, &fullname_}; break;
-        case ConversionKind::place: sources = {&geo_}; break;
-        case ConversionKind::general: sources = {&large_}; break;
+        case ConversionKind::person_name:
+            sources = {&jinmei_, &fullname_};
+            break;
+        case ConversionKind::place:
+            sources = {&geo_};
+            break;
+        case ConversionKind::general:
+            sources = {&large_};
+            break;
     }
     // Enough entries to find the short readings among a one-kana prefix's
     // thousands, yet well under a millisecond to scan.

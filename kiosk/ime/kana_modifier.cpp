@@ -18,13 +18,13 @@ struct KanaFamily {
 };
 
 constexpr KanaFamily kFamilies[] = {
-    {U'あ', U'ぁ', 0, 0}, {U'い', U'ぃ', 0, 0}, {U'う', U'ぅ', U'ゔ', 0}, {U'え', U'ぇ', 0, 0},
-    {U'お', U'ぉ', 0, 0}, {U'か', 0, U'が', 0}, {U'き', 0, U'ぎ', 0}, {U'く', 0, U'ぐ', 0},
-    {U'け', 0, U'げ', 0}, {U'こ', 0, U'ご', 0}, {U'さ', 0, U'ざ', 0}, {U'し', 0, U'じ', 0},
-    {U'す', 0, U'ず', 0}, {U'せ', 0, U'ぜ', 0}, {U'そ', 0, U'ぞ', 0}, {U'た', 0, U'だ', 0},
-    {U'ち', 0, U'ぢ', 0}, {U'つ', U'っ', U'づ', 0}, {U'て', 0, U'で', 0}, {U'と', 0, U'ど', 0},
+    {U'あ', U'ぁ', 0, 0},     {U'い', U'ぃ', 0, 0},     {U'う', U'ぅ', U'ゔ', 0}, {U'え', U'ぇ', 0, 0},
+    {U'お', U'ぉ', 0, 0},     {U'か', 0, U'が', 0},     {U'き', 0, U'ぎ', 0},     {U'く', 0, U'ぐ', 0},
+    {U'け', 0, U'げ', 0},     {U'こ', 0, U'ご', 0},     {U'さ', 0, U'ざ', 0},     {U'し', 0, U'じ', 0},
+    {U'す', 0, U'ず', 0},     {U'せ', 0, U'ぜ', 0},     {U'そ', 0, U'ぞ', 0},     {U'た', 0, U'だ', 0},
+    {U'ち', 0, U'ぢ', 0},     {U'つ', U'っ', U'づ', 0}, {U'て', 0, U'で', 0},     {U'と', 0, U'ど', 0},
     {U'は', 0, U'ば', U'ぱ'}, {U'ひ', 0, U'び', U'ぴ'}, {U'ふ', 0, U'ぶ', U'ぷ'}, {U'へ', 0, U'べ', U'ぺ'},
-    {U'ほ', 0, U'ぼ', U'ぽ'}, {U'や', U'ゃ', 0, 0}, {U'ゆ', U'ゅ', 0, 0}, {U'よ', U'ょ', 0, 0},
+    {U'ほ', 0, U'ぼ', U'ぽ'}, {U'や', U'ゃ', 0, 0},     {U'ゆ', U'ゅ', 0, 0},     {U'よ', U'ょ', 0, 0},
     {U'わ', U'ゎ', 0, 0},
 };
 
@@ -64,10 +64,18 @@ std::optional<char32_t> modify_kana(char32_t kana, KanaModifier modifier) {
     if (f == nullptr) return std::nullopt;
     std::optional<char32_t> result;
     switch (modifier) {
-        case KanaModifier::dakuten: result = toggle(hira, f->base, f->voiced); break;
-        case KanaModifier::handakuten: result = toggle(hira, f->base, f->semi_voiced); break;
-        case KanaModifier::small: result = toggle(hira, f->base, f->small); break;
-        case KanaModifier::cycle: result = next_in_cycle(*f, hira); break;
+        case KanaModifier::dakuten:
+            result = toggle(hira, f->base, f->voiced);
+            break;
+        case KanaModifier::handakuten:
+            result = toggle(hira, f->base, f->semi_voiced);
+            break;
+        case KanaModifier::small:
+            result = toggle(hira, f->base, f->small);
+            break;
+        case KanaModifier::cycle:
+            result = next_in_cycle(*f, hira);
+            break;
     }
     if (result && katakana) result = to_katakana(*result);
     return result;

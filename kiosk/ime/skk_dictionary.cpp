@@ -29,7 +29,8 @@ constexpr std::size_t kHeaderSize = 16;  // magic + count + data_size
 
 Error dictionary_error(std::string code, const std::filesystem::path& path, std::string_view ja,
                        std::string_view en) {
-    return Error{std::move(code), "", std::string(ja) + ": " + path.string(), std::string(en) + ": " + path.string()};
+    return Error{std::move(code), "", std::string(ja) + ": " + path.string(),
+                 std::string(en) + ": " + path.string()};
 }
 
 // A read-only private mapping of a whole file; unmapped on destruction.
@@ -99,7 +100,8 @@ void parse_candidates(std::string_view field, std::vector<std::string>& out) {
         const std::size_t slash = field.find('/');
         std::string_view cand = field.substr(0, slash);
         field = slash == std::string_view::npos ? std::string_view{} : field.substr(slash + 1);
-        if (const std::size_t semi = cand.find(';'); semi != std::string_view::npos) cand = cand.substr(0, semi);
+        if (const std::size_t semi = cand.find(';'); semi != std::string_view::npos)
+            cand = cand.substr(0, semi);
         if (cand.empty() || cand.front() == '(' || cand.front() == '[') continue;
         if (cand.find_first_of("\t\n\r") != std::string_view::npos) continue;
         if (std::find(out.begin(), out.end(), cand) == out.end()) out.emplace_back(cand);
@@ -131,7 +133,8 @@ void parse_line(std::string_view line, EntryMap& entries) {
 
 bool declares_utf8(std::string_view first_line) {
     std::string lower(first_line);
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
     return lower.find("coding: utf-8") != std::string::npos;
 }
 
@@ -305,7 +308,8 @@ Status SkkDictionary::write_compiled(const std::filesystem::path& path) const {
         if (offsets.empty()) offsets.push_back(0);
         const std::uint32_t base = offsets.front();
         for (auto& o : offsets) o -= base;
-        out.write(reinterpret_cast<const char*>(offsets.data()), static_cast<std::streamsize>(offsets.size() * 4));
+        out.write(reinterpret_cast<const char*>(offsets.data()),
+                  static_cast<std::streamsize>(offsets.size() * 4));
         out.write(entries_.data(), static_cast<std::streamsize>(entries_.size()));
         if (!out.flush()) return fail();
     }

@@ -56,8 +56,8 @@ private:
     static Entry split_entry(std::string_view entry);
 
     std::shared_ptr<const Storage> storage_;  // keeps the bytes alive (mmap or heap)
-    std::string_view entries_;                 // "reading\tcand/cand" back to back, sorted by reading
-    std::vector<std::uint32_t> offsets_;       // entry i = entries_[offsets_[i], offsets_[i+1])
+    std::string_view entries_;                // "reading\tcand/cand" back to back, sorted by reading
+    std::vector<std::uint32_t> offsets_;      // entry i = entries_[offsets_[i], offsets_[i+1])
 };
 
 }  // namespace madoguchi::ime

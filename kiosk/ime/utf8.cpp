@@ -33,7 +33,8 @@ std::size_t last_code_point_offset(std::string_view text) {
     if (text.empty()) return 0;
     std::size_t i = text.size() - 1;
     // Step back over continuation bytes, at most three.
-    for (int steps = 0; i > 0 && steps < 3 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80; ++steps) --i;
+    for (int steps = 0; i > 0 && steps < 3 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80; ++steps)
+        --i;
     return i;
 }
 

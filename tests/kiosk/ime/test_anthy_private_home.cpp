@@ -1,7 +1,6 @@
 // Shared kiosk: converting must write nothing under anyone's home directory
 // (Anthy uses getpwuid()'s home, not $HOME) and nothing to its private one.
 #include <doctest/doctest.h>
-
 #include <pwd.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -62,7 +61,8 @@ TEST_CASE("Anthy conversions write nothing to HOME, the passwd home or the priva
         REQUIRE(anthy_home != nullptr);
         CHECK(fs::path(anthy_home) == private_home);
         CHECK_FALSE(fs::exists(private_home / ".anthy"));
-        for (const char* reading : {"とうきょうとちよだく", "やまだたろう", "かんじ", "わたしのなまえはさとうです"}) {
+        for (const char* reading :
+             {"とうきょうとちよだく", "やまだたろう", "かんじ", "わたしのなまえはさとうです"}) {
             auto conv = anthy.convert(reading);
             REQUIRE(conv.ok());
             CHECK_FALSE(conv->empty());

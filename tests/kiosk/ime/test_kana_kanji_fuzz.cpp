@@ -16,8 +16,9 @@ TEST_CASE("random readings convert to valid UTF-8 segments") {
     auto opened = KanaKanjiConverter::open(compiled_skk_dictionaries(MADOGUCHI_IME_DICTIONARY_DIR));
     REQUIRE(opened.ok());
     auto& conv = *opened.value();
-    const char* const pieces[] = {"あ", "か", "ん", "っ", "ゃ", "ー", "ゔ", "を", "ぁ", "き", "ょ", "う", "と",
-                                  "し", "ア", "ヴ", "漢", "a", "1", " ", "、", "。", "・", "𠮷", "ゐ", "ゟ"};
+    const char* const pieces[] = {"あ", "か", "ん", "っ", "ゃ", "ー", "ゔ", "を", "ぁ",
+                                  "き", "ょ", "う", "と", "し", "ア", "ヴ", "漢", "a",
+                                  "1",  " ",  "、", "。", "・", "𠮷", "ゐ", "ゟ"};
     std::mt19937 rng(424242);
     std::uniform_int_distribution<int> pick(0, static_cast<int>(std::size(pieces)) - 1);
     std::uniform_int_distribution<int> length(0, 24);
@@ -32,7 +33,8 @@ TEST_CASE("random readings convert to valid UTF-8 segments") {
         auto result = conv.convert(reading, kind);
         if (!result) FAIL("conversion failed for " << reading << ": " << result.error().message_en);
         if (coin(rng) < 5 && !result->empty()) {
-            result = conv.resize_segment(coin(rng) % static_cast<int>(result->size()), coin(rng) < 5 ? 1 : -1);
+            result =
+                conv.resize_segment(coin(rng) % static_cast<int>(result->size()), coin(rng) < 5 ? 1 : -1);
             if (!result) FAIL("resize failed for " << reading);
         }
         for (const auto& seg : *result) {

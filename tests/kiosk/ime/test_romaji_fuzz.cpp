@@ -46,7 +46,8 @@ TEST_CASE("random romaji input always yields valid UTF-8") {
             } else if (a < 95) {
                 r.backspace();
             } else if (a < 97) {
-                r.set_script(r.script() == KanaScript::hiragana ? KanaScript::katakana : KanaScript::hiragana);
+                r.set_script(r.script() == KanaScript::hiragana ? KanaScript::katakana
+                                                                : KanaScript::hiragana);
             } else {
                 std::string t = r.take();
                 modify_last_kana(t, static_cast<KanaModifier>(a % 4));

@@ -1,6 +1,7 @@
 // SKK dictionaries: text parsing, EUC-JIS-2004 conversion, the compiled form,
 // errors for missing or corrupt files, and a parser fuzz.
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -8,7 +9,6 @@
 #include <fstream>
 #include <random>
 #include <string>
-#include <unistd.h>
 
 #include "kiosk/ime/skk_dictionary.hpp"
 #include "kiosk/ime/utf8.hpp"
@@ -155,8 +155,8 @@ TEST_CASE("EUC-JIS-2004 dictionaries from Debian skkdic-extra are converted with
 
 TEST_CASE("fuzz: random dictionary text parses without crashing and yields valid UTF-8") {
     std::mt19937 rng(5150);
-    const std::string pieces[] = {"やまだ", "た", " /", "/", ";", "注", "(concat", "\n", "\r", " ", "a", "s",
-                                  ";;", "\xe3", "\xff", "//", "太郎", "\t", "[", "]"};
+    const std::string pieces[] = {"やまだ", "た", " /", "/",    ";",    "注", "(concat", "\n", "\r", " ",
+                                  "a",      "s",  ";;", "\xe3", "\xff", "//", "太郎",    "\t", "[",  "]"};
     std::uniform_int_distribution<int> pick(0, static_cast<int>(std::size(pieces)) - 1);
     std::uniform_int_distribution<int> length(0, 60);
     const char* env = std::getenv("MADOGUCHI_FAULT_ITERATIONS");
@@ -168,7 +168,8 @@ TEST_CASE("fuzz: random dictionary text parses without crashing and yields valid
         const auto dict = SkkDictionary::from_utf8_text(text);
         for (const char* reading : {"やまだ", "た", "a", "やまだた"}) {
             for (const auto cand : dict.lookup(reading)) {
-                if (cand.empty() || cand.find('/') != std::string_view::npos || !madoguchi::ime::is_valid_utf8(cand))
+                if (cand.empty() || cand.find('/') != std::string_view::npos ||
+                    !madoguchi::ime::is_valid_utf8(cand))
                     FAIL("bad candidate in: " << text);
             }
         }
