@@ -261,7 +261,10 @@ SkkDictionary::Entry SkkDictionary::split_entry(std::string_view e) {
     std::string_view cands = tab == std::string_view::npos ? std::string_view{} : e.substr(tab + 1);
     while (!cands.empty()) {
         const std::size_t slash = cands.find('/');
-        if (slash != 0) out.candidates.push_back(cands.substr(0, slash));
+        // A compiled file is mapped, not re-parsed: check each candidate handed
+        // out so even a damaged file never yields invalid UTF-8.
+        const std::string_view cand = cands.substr(0, slash);
+        if (!cand.empty() && is_valid_utf8(cand)) out.candidates.push_back(cand);
         if (slash == std::string_view::npos) break;
         cands.remove_prefix(slash + 1);
     }

@@ -1,8 +1,10 @@
 // Kana→kanji: Anthy phrases, SKK names and places, ordering per field kind,
 // and errors when dictionaries are missing.
 #include <doctest/doctest.h>
+#include <stdlib.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <string>
 
 #include "kiosk/ime/kana_kanji_converter.hpp"
@@ -142,6 +144,15 @@ TEST_CASE("nothing is learnt: repeating a conversion after others gives the same
     REQUIRE(after.ok());
     REQUIRE(before->size() == after->size());
     for (std::size_t i = 0; i < before->size(); ++i) CHECK((*before)[i].candidates == (*after)[i].candidates);
+}
+
+TEST_CASE("default dictionaries: environment, then the build tree, then /usr/share/skk") {
+    ::setenv("MADOGUCHI_IME_DICTIONARY_DIR", "/opt/madoguchi/ime", 1);
+    CHECK(default_skk_dictionaries().geo == "/opt/madoguchi/ime/geo.mdic");
+    ::unsetenv("MADOGUCHI_IME_DICTIONARY_DIR");
+    const auto built = default_skk_dictionaries();
+    CHECK(built.large == std::filesystem::path(MADOGUCHI_IME_DICTIONARY_DIR) / "large.mdic");
+    CHECK(installed_skk_dictionaries().jinmei == "/usr/share/skk/SKK-JISYO.jinmei");
 }
 
 TEST_CASE("missing dictionaries give an Error, not a crash") {

@@ -136,6 +136,41 @@ TEST_CASE("missing and corrupt dictionaries are errors, not crashes") {
     CHECK_FALSE(SkkDictionary::open(dir.path / "bad.mdic").ok());
 }
 
+TEST_CASE("fuzz: byte-flipped compiled files open as an Error or look up safely") {
+    TempDir dir;
+    REQUIRE(SkkDictionary::from_utf8_text(kSample).write_compiled(dir.path / "good.mdic").ok());
+    std::string good;
+    {
+        std::ifstream in(dir.path / "good.mdic", std::ios::binary);
+        good.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    std::mt19937 rng(777);
+    std::uniform_int_distribution<std::size_t> where(0, good.size() - 1);
+    std::uniform_int_distribution<int> byte(0, 255);
+    long opened = 0, refused = 0;
+    for (int i = 0; i < 2000; ++i) {
+        std::string bad = good;
+        for (int flips = 1 + i % 4; flips > 0; --flips) bad[where(rng)] = static_cast<char>(byte(rng));
+        write_file(dir.path / "bad.mdic", bad);
+        auto dict = SkkDictionary::open(dir.path / "bad.mdic");
+        if (!dict) {
+            ++refused;
+            continue;
+        }
+        ++opened;
+        for (const char* reading : {"やまだ", "たろう", "ちよだく", "CD", "ぐる"}) {
+            for (const auto cand : dict->lookup(reading))
+                if (!madoguchi::ime::is_valid_utf8(cand)) FAIL("invalid UTF-8 from a damaged file");
+            for (const auto& e : dict->lookup_prefix(reading, 5))
+                for (const auto cand : e.candidates)
+                    if (!madoguchi::ime::is_valid_utf8(cand)) FAIL("invalid UTF-8 from a damaged file");
+        }
+    }
+    CHECK(opened + refused == 2000);
+    CHECK(refused > 0);  // header/offset damage is detected
+    CHECK(opened > 0);   // damage inside entries still opens
+}
+
 TEST_CASE("EUC-JIS-2004 dictionaries from Debian skkdic-extra are converted with iconv") {
     const fs::path jinmei = "/usr/share/skk/SKK-JISYO.jinmei";
     if (!fs::exists(jinmei)) {
