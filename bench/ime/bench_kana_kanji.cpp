@@ -98,5 +98,24 @@ int main(int argc, char** argv) {
                         percentile(samples, 0.99), percentile(samples, 1.0));
         }
     }
+
+    std::printf("\n# suggest(prefix, kind, 10) (ms), %d samples per length\n", iterations);
+    std::printf("%-12s %3s %9s %9s %9s\n", "kind", "len", "p50", "p99", "max");
+    for (const auto& [label, kind] :
+         {std::pair{"general", ConversionKind::general},
+          std::pair{"person_name", ConversionKind::person_name}, std::pair{"place", ConversionKind::place}}) {
+        for (std::size_t len = 1; len <= 4; ++len) {
+            std::vector<double> samples;
+            for (int i = 0; i < iterations; ++i) {
+                const std::string prefix =
+                    prefix_chars(kPhrases[static_cast<std::size_t>(i) % std::size(kPhrases)], len);
+                const auto s = Clock::now();
+                const auto found = conv.suggest(prefix, kind, 10);
+                samples.push_back(ms_since(s));
+            }
+            std::printf("%-12s %3zu %9.3f %9.3f %9.3f\n", label, len, percentile(samples, 0.5),
+                        percentile(samples, 0.99), percentile(samples, 1.0));
+        }
+    }
     return 0;
 }
