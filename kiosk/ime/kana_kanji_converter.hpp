@@ -38,7 +38,8 @@ SkkDictionaryPaths installed_skk_dictionaries();
 // The compiled copies in `dir` (the build writes them to
 // <build>/share/madoguchi/ime; see kiosk/ime/CMakeLists.txt).
 SkkDictionaryPaths compiled_skk_dictionaries(const std::filesystem::path& dir);
-// The build tree's compiled directory when it exists, else installed ones.
+// $MADOGUCHI_IME_DICTIONARY_DIR when set, else the build tree's compiled
+// directory when it exists, else the installed text files.
 SkkDictionaryPaths default_skk_dictionaries();
 
 class KanaKanjiConverter {
@@ -47,10 +48,11 @@ public:
     // dictionary is missing or corrupt or Anthy cannot start.
     static Result<std::unique_ptr<KanaKanjiConverter>> open(const SkkDictionaryPaths& paths);
 
-    // person_name / place: one segment covering the whole reading, with
-    // dictionary candidates first and the reading in hiragana and katakana
-    // last; when the dictionaries do not know the reading, Anthy's segments.
-    // general: Anthy's segments.
+    // person_name / place: one segment covering the whole reading: the SKK
+    // candidates (names: jinmei, fullname, L; places: geo), then Anthy's
+    // reading of the whole, then the reading in hiragana and katakana; when
+    // the dictionaries do not know the reading, Anthy's segments.
+    // general: Anthy's segments. Thread: one at a time (Anthy is global).
     // Katakana in the reading is read as hiragana. Invalid UTF-8 gives the
     // Error "ime.reading_invalid".
     Result<Conversion> convert(std::string_view kana, ConversionKind kind);
@@ -62,7 +64,8 @@ public:
     // dictionaries only, so nothing depends on earlier users.
     std::vector<std::string> suggest(std::string_view kana, ConversionKind kind, std::size_t limit) const;
 
-    // Re-segments the last general (Anthy) conversion; see AnthyConverter.
+    // Re-segments the last reading with Anthy (after a name/place
+    // conversion too: the user asked for a different split); see AnthyConverter.
     Result<Conversion> resize_segment(int index, int delta) { return anthy_->resize_segment(index, delta); }
 
     // Drops the last reading from Anthy's context; the session wipe calls it
