@@ -44,6 +44,7 @@ Result<std::string> normalize_email(std::string_view field, std::string_view inp
     if (local.empty() || local.size() > 64) return invalid(field);
     if (!std::all_of(local.begin(), local.end(), [](char c) { return is_atext(c) || c == '.'; }))
         return invalid(field);
+    if (local.find_first_not_of('.') == std::string::npos) return invalid(field);
     std::transform(domain.begin(), domain.end(), domain.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (!is_valid_domain_name(domain)) return invalid(field);

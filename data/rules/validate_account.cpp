@@ -14,6 +14,13 @@ Error mismatch(std::string_view field, std::string ja, std::string en) {
 
 }  // namespace
 
+Errors validate_account(const Account& a) {
+    Errors e;
+    collect(e, check_slug("username", a.username, kUsernameLimits));
+    collect(e, check_email("email", a.email));
+    return e;
+}
+
 Errors validate_sign_up(const SignUpRequest& r) {
     Errors e;
     collect(e, check_slug("username", r.username, kUsernameLimits));

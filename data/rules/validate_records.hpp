@@ -12,6 +12,7 @@
 #include "data/model/civil_date.hpp"
 #include "data/model/company.hpp"
 #include "data/model/hobby.hpp"
+#include "data/model/identity_document.hpp"
 #include "data/model/nda_agreement.hpp"
 #include "data/model/profile.hpp"
 #include "data/model/qualification.hpp"
@@ -40,6 +41,11 @@ Errors validate_hobby(const Hobby& h);
 Errors validate_company(const Company& c);
 Errors validate_bank_account(const BankAccount& b, const ValidationContext& ctx = {});
 Errors validate_nda_agreement(const NdaAgreement& n);
+Errors validate_account(const Account& a);
+// JAPAN.md compliance: passports issued on or before 2020-02-03 only (later
+// ones have no address page); a My Number card only by its front; a
+// driver's license with both sides.
+Errors validate_identity_document(const IdentityDocument& d);
 Errors validate_sign_up(const SignUpRequest& r);
 Errors validate_email_change(const EmailChangeRequest& r);
 Errors validate_password_change(const PasswordChangeRequest& r);

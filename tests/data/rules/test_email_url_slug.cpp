@@ -64,6 +64,7 @@ TEST_CASE("e-mail addresses rejected") {
         {"a@" + std::string(250, 'b') + ".jp", "text.too_long"},
         {"", "text.required"},
         {"taro@example.jp\n", "text.line_break"},
+        {"...@example.jp", "email.invalid"},
         {"taro\n@example.jp", "text.line_break"},
         {"taro😀@example.jp", "text.undrawable_char"},
     };

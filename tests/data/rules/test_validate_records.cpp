@@ -439,3 +439,60 @@ TEST_CASE("sign-up, e-mail change and password change") {
     PasswordChangeRequest weak{"Old#pass2025", "password1", "password1"};
     CHECK(has_field(validate_password_change(weak), "new_password"));
 }
+
+TEST_CASE("accounts") {
+    CHECK(validate_account(Account{{}, "taro2026", "taro@example.jp", "R-1"}).empty());
+    CHECK(has_field(validate_account(Account{{}, "Taro", "taro@example.jp", ""}), "username"));
+    CHECK(has_field(validate_account(Account{{}, "taro2026", "...@example.jp", ""}), "email"));
+}
+
+TEST_CASE("identity documents (JAPAN.md accepted documents)") {
+    const std::string hash(64, 'b');
+    IdentityDocument license;
+    license.user_client_id = "u-1";
+    license.captured_by_staff = "staff-1";
+    license.type = DocumentType::drivers_license;
+    license.pages = {{"front", "f1", hash}, {"back", "f2", hash}};
+    CHECK_MESSAGE(validate_identity_document(license).empty(),
+                  fields_of(validate_identity_document(license)));
+
+    struct Case {
+        const char* name;
+        const char* code;
+        std::function<void(IdentityDocument&)> change;
+    };
+    const Case cases[] = {
+        {"license front only", "identity.both_sides", [](IdentityDocument& d) { d.pages.pop_back(); }},
+        {"no pages", "identity.no_pages", [](IdentityDocument& d) { d.pages.clear(); }},
+        {"bad hash", "identity.page", [](IdentityDocument& d) { d.pages[0].sha256 = "xyz"; }},
+        {"no staff", "text.required", [](IdentityDocument& d) { d.captured_by_staff = ""; }},
+        {"new passport", "identity.passport_too_new",
+         [](IdentityDocument& d) {
+             d.type = DocumentType::passport;
+             d.passport_issued = {2020, 2, 4};
+         }},
+        {"passport without date", "identity.passport_issued",
+         [](IdentityDocument& d) { d.type = DocumentType::passport; }},
+        {"my number back", "identity.my_number_back",
+         [](IdentityDocument& d) { d.type = DocumentType::my_number_card_front; }},
+        {"rejected without reason", "identity.rejection_reason",
+         [](IdentityDocument& d) { d.status = VerificationStatus::rejected; }},
+    };
+    for (const auto& c : cases) {
+        INFO(c.name);
+        IdentityDocument d = license;
+        c.change(d);
+        const Errors e = validate_identity_document(d);
+        CHECK_MESSAGE(std::any_of(e.begin(), e.end(), [&](const Error& x) { return x.code == c.code; }),
+                      fields_of(e));
+    }
+    IdentityDocument old_passport = license;
+    old_passport.type = DocumentType::passport;
+    old_passport.passport_issued = {2020, 2, 3};
+    old_passport.pages = {{"page1", "p1", hash}, {"address", "p2", hash}};
+    CHECK(validate_identity_document(old_passport).empty());
+    IdentityDocument my_number_front = license;
+    my_number_front.type = DocumentType::my_number_card_front;
+    my_number_front.pages = {{"front", "f1", hash}};
+    CHECK(validate_identity_document(my_number_front).empty());
+}
