@@ -17,6 +17,7 @@
 #include "data/rules/slug.hpp"
 #include "data/rules/text_field.hpp"
 #include "data/rules/url.hpp"
+#include "data/rules/validate_records.hpp"
 #include "data/rules/yucho.hpp"
 #include "data/text/normalize.hpp"
 #include "data/text/utf8.hpp"
@@ -145,4 +146,56 @@ TEST_CASE("SQL-looking values that are otherwise fine are kept verbatim") {
     CHECK(check_text("nickname", nick, TextLimits{true, 30}).ok());
     CHECK_FALSE(normalize_postal_code("p", "100'0001").ok());
     CHECK_FALSE(normalize_slug("u", "bob';--", kUsernameLimits).ok());
+}
+
+TEST_CASE("hostile strings in every field of every record") {
+    const ValidationContext ctx{CivilDate{2026, 11, 26}};
+    for (const std::string& h : hostile_strings()) {
+        INFO(h.substr(0, 40));
+        Profile p;
+        for (std::string* f : {&p.photo_file_id, &p.username, &p.nickname, &p.self_introduction,
+                               &p.family_name, &p.given_name, &p.family_name_kana, &p.given_name_kana,
+                               &p.postal_code, &p.prefecture, &p.city, &p.town, &p.address_line, &p.phone,
+                               &p.preferred_prefecture, &p.preferred_municipality, &p.hometown, &p.schools})
+            *f = h;
+        Profile normalized = p;
+        (void)normalize_profile_fields(normalized);
+        const Errors pe = validate_profile(p, ctx);
+        CHECK_FALSE(pe.empty());
+        for (const Error& e : pe) {
+            CHECK_FALSE(e.field.empty());
+            CHECK(is_valid_utf8(e.message_ja));
+        }
+
+        Company c{{}, h, h, h, h, h, h, h, h, h};
+        (void)normalize_company_fields(c);
+        CHECK_FALSE(validate_company(c).empty());
+
+        Career career;
+        career.category = career.company_name = career.duties = career.company_url = career.role =
+            career.environment = h;
+        career.attachments.push_back({h, h, h});
+        (void)normalize_career_fields(career);
+        CHECK_FALSE(validate_career(career, ctx).empty());
+
+        BankAccount b{{}, h, h, h, h, AccountType::ordinary, h, h};
+        (void)normalize_bank_account_fields(b);
+        CHECK_FALSE(validate_bank_account(b, ctx).empty());
+
+        // Free-text records fail exactly when one of their text rules fails.
+        CHECK(validate_skill(Skill{{}, h, 1, 0, h}).empty() ==
+              (check_text("name", h, {true, 50}).ok() && check_text("notes", h, {false, 500, 0, true}).ok()));
+        CHECK(
+            validate_hobby(Hobby{{}, h, h, true}).empty() ==
+            (check_text("name", h, {true, 50}).ok() && check_text("comment", h, {false, 500, 0, true}).ok()));
+        (void)validate_qualification(Qualification{{}, h, h, {2020, 1}, h, h, {}}, ctx);
+        (void)validate_nda_agreement(NdaAgreement{{}, h, h, h, h, h, 1});
+        SignUpRequest su{h, h, h, h, true};
+        (void)normalize_sign_up_fields(su);
+        CHECK_FALSE(validate_sign_up(su).empty());
+        EmailChangeRequest ec{{}, h, h};
+        (void)normalize_email_change_fields(ec);
+        CHECK_FALSE(validate_email_change(ec).empty());
+        CHECK_FALSE(validate_password_change(PasswordChangeRequest{h, h, h}).empty());
+    }
 }
