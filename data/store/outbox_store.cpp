@@ -212,6 +212,8 @@ Status OutboxStore::mark_done(std::int64_t id, std::string_view server_response)
     // Keys are gone (committed); the bytes follow. A crash here leaves
     // unreadable files that the start-up sweep removes.
     for (const auto& f : unlink) files_.unlink_file(f);
+    // Erased keys and purged rows: move them out of the WAL (best effort).
+    if (!unlink.empty()) (void)db_.checkpoint_passive();
     return ok_status();
 }
 
@@ -291,6 +293,8 @@ Status OutboxStore::discard(std::int64_t id, std::string_view staff_id) {
         if (auto s = tx->commit(); !s) return s;
     }
     for (const auto& f : unlink) files_.unlink_file(f);
+    // Erased keys and purged rows: move them out of the WAL (best effort).
+    if (!unlink.empty()) (void)db_.checkpoint_passive();
     return ok_status();
 }
 

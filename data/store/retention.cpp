@@ -41,6 +41,7 @@ Result<PurgeReport> end_session(Database& db, FileStore& files, std::string_view
         if (auto s = tx->commit(); !s) return s.error();
     }
     for (const auto& f : unlink) files.unlink_file(f);
+    if (report.owners_purged > 0) (void)db.checkpoint_passive();
     return report;
 }
 

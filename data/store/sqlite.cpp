@@ -68,6 +68,9 @@ Result<Database> Database::open(const std::string& path, const DatabaseOptions& 
                               : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
                                 " PRAGMA secure_delete=ON; PRAGMA trusted_schema=OFF;";
     if (auto s = db.exec(pragmas); !s) return s.error();
+    if (!options.read_only)
+        if (auto s = db.exec("PRAGMA journal_size_limit=" + std::to_string(options.journal_size_limit)); !s)
+            return s.error();
     return db;
 }
 
@@ -146,6 +149,12 @@ Result<std::string> Database::integrity_check() {
 
 Status Database::checkpoint_truncate() {
     int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+    if (rc != SQLITE_OK) return sqlite_error(db_, rc, "checkpoint");
+    return ok_status();
+}
+
+Status Database::checkpoint_passive() {
+    int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
     if (rc != SQLITE_OK) return sqlite_error(db_, rc, "checkpoint");
     return ok_status();
 }

@@ -26,6 +26,10 @@ struct DatabaseOptions {
     int busy_timeout_ms = 5000;  // how long a writer waits for another connection's lock
     bool create = true;          // create the file (mode 0600) when missing
     bool read_only = false;
+    // PRAGMA journal_size_limit: 0 truncates the WAL file whenever it
+    // restarts after a checkpoint, so pages of deleted rows (personal data,
+    // wrapped file keys) do not linger in old WAL frames; -1 = never truncate.
+    std::int64_t journal_size_limit = 0;
 };
 
 class Statement;
@@ -61,6 +65,10 @@ public:
     // Moves WAL content into the main file and truncates the WAL (used after
     // purges so deleted rows do not survive in old WAL frames).
     Status checkpoint_truncate();
+    // Copies WAL frames into the main file without waiting for readers; with
+    // journal_size_limit=0 the next write then starts a truncated WAL. Used
+    // after erases, where blocking the caller is worse than a late cleanup.
+    Status checkpoint_passive();
 
     const std::string& path() const { return path_; }
     sqlite3* handle() const { return db_; }  // escape hatch for rare C calls

@@ -121,3 +121,37 @@ TEST_CASE("the store refuses to open with another device's key") {
     REQUIRE_FALSE(reopened.ok());
     CHECK(reopened.error().code == "crypto.key_mismatch");
 }
+
+TEST_CASE("crypto-erase leaves no copy of the wrapped file key in the database or its WAL") {
+    TempStore t;
+    const std::string owner = make_uuid_v4();
+    REQUIRE(t->begin_session(owner).ok());
+    auto f = t->files().put(owner, std::vector<std::uint8_t>(3000, 0x5a));
+    REQUIRE(f.ok());
+    auto key = t->db().prepare("SELECT wrapped_key FROM file_keys WHERE file_id = ?");
+    key->bind(1, *f);
+    REQUIRE(*key->step());
+    const auto wrapped = key->column_blob(0);
+    const std::string needle(wrapped.begin(), wrapped.end());
+    REQUIRE(needle.size() == 72);
+    key = t->db().prepare("SELECT 1");  // finalize the reader before checkpoints
+    IdentityDocument doc;
+    doc.user_client_id = owner;
+    doc.pages = {{"front", *f, ""}};
+    REQUIRE(t->identity_documents().save(doc).ok());
+    auto row = t->outbox().next_ready(t.now_ms, 1)->front();
+    REQUIRE(t->outbox().mark_sending(row.id).ok());
+
+    auto raw_contains_key = [&] {
+        bool found = false;
+        for (const auto& [path, bytes] : raw_files(t.dir.path()))
+            if (bytes.find(needle) != std::string::npos) found = true;
+        return found;
+    };
+    CHECK(raw_contains_key());  // the check can see the key while it exists
+    REQUIRE(t->outbox().mark_done(row.id, "{}").ok());
+    Skill next;  // the next write restarts (and truncates) the checkpointed WAL
+    REQUIRE(t->skills().save(owner, next).ok());
+    CHECK_FALSE(t->files().has_key(*f));
+    CHECK_FALSE(raw_contains_key());
+}
