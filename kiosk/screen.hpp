@@ -1,0 +1,63 @@
+// A screen: state + draw + actions, with a small lifecycle. Screens request
+// navigation through the Navigator; the shell applies it after the frame.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "kiosk/services.hpp"
+#include "kiosk/session.hpp"
+#include "kiosk/ui/ui_context.hpp"
+
+namespace madoguchi {
+
+enum class ScreenId {
+    attract,             // root: touch to start, choose 日本語 / English
+    home,                // my page: the sections that exist
+    sign_up,
+    sign_in,
+    staff_pin,
+    staff_home,
+    technician_pin,
+    technician_settings,
+};
+
+const char* screen_code(ScreenId id);
+
+class Navigator {
+public:
+    virtual ~Navigator() = default;
+    virtual void push(ScreenId id) = 0;
+    virtual void replace(ScreenId id) = 0;
+    virtual void pop() = 0;
+    // Ends the session: wipes every per-session state, back to attract.
+    virtual void end_session() = 0;
+    // Asks the person to confirm; `on_confirm` runs on the UI thread after "OK".
+    virtual void confirm(std::string title, std::string body, std::string ok_label,
+                         std::function<void()> on_confirm) = 0;
+    // Technician "safe exit": leaves the kiosk loop (the service manager restarts it).
+    virtual void quit_app() = 0;
+};
+
+struct ScreenContext {
+    Navigator& nav;
+    Session& session;
+    Services& services;
+};
+
+class Screen {
+public:
+    virtual ~Screen() = default;
+    virtual ScreenId id() const = 0;
+    // Catalog key of the header title; empty = no header (attract).
+    virtual std::string title_key() const { return {}; }
+    virtual bool can_go_back() const { return true; }
+    virtual void on_enter(ScreenContext&) {}
+    virtual void on_exit(ScreenContext&) {}
+    virtual void draw(Ui& ui, ScreenContext& ctx) = 0;
+};
+
+using ScreenFactory = std::function<std::unique_ptr<Screen>(ScreenId)>;
+
+}  // namespace madoguchi

@@ -1,0 +1,194 @@
+// UiDriver: taps, typing through the on-screen keyboard, time.
+#include "kiosk/testing/ui_driver.hpp"
+
+#include <imgui.h>
+#include <imgui_internal.h>  // ImTextCharFromUtf8
+
+#include "kiosk/ime/kana_modifier.hpp"
+#include "kiosk/ime/kana_script.hpp"
+
+namespace madoguchi {
+namespace {
+
+constexpr float kFrameS = 1.0f / 60.0f;
+
+std::string utf8_of(char32_t c) {
+    std::string out;
+    if (c < 0x80) out += static_cast<char>(c);
+    else if (c < 0x800) {
+        out += static_cast<char>(0xC0 | (c >> 6));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        out += static_cast<char>(0xE0 | (c >> 12));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (c >> 18));
+        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+    return out;
+}
+
+std::u32string decode(const std::string& s) {
+    std::u32string out;
+    const char* p = s.c_str();
+    const char* end = p + s.size();
+    while (p < end) {
+        unsigned int c = 0;
+        int n = ImTextCharFromUtf8(&c, p, end);
+        if (n <= 0) break;
+        out += static_cast<char32_t>(c);
+        p += n;
+    }
+    return out;
+}
+
+Error driver_error(const std::string& what) { return Error{"driver", "", what, what}; }
+
+}  // namespace
+
+UiDriver::UiDriver(App& app, FrameRunner& runner, ManualClock& clock) : app_(app), runner_(runner), clock_(clock) {
+    frames(2);
+}
+
+void UiDriver::frames(int n) {
+    InjectedPointer away;
+    for (int i = 0; i < n; ++i) {
+        clock_.advance_ms(16);
+        runner_.run_frame(&away, kFrameS);
+    }
+}
+
+Status UiDriver::tap(const std::string& id) {
+    const WidgetRecord* r = find(id);
+    if (!r) return driver_error("no widget '" + id + "' on screen " + screen());
+    if (!r->enabled) return driver_error("widget '" + id + "' is disabled");
+    if (!r->visible) {
+        if (auto s = scroll_into_view(id); !s) return s;
+        r = find(id);
+        if (!r) return driver_error("widget '" + id + "' vanished while scrolling");
+    }
+    InjectedPointer p{r->rect.cx(), r->rect.cy(), false};
+    // Hover frame, press frame, release frame over the item, then move away
+    // one frame later (imgui #2074: taps need the pointer on the item at release).
+    runner_.run_frame(&p, kFrameS);
+    p.down = true;
+    clock_.advance_ms(16);
+    runner_.run_frame(&p, kFrameS);
+    p.down = false;
+    clock_.advance_ms(16);
+    runner_.run_frame(&p, kFrameS);
+    ++taps_;
+    frames(1);
+    return ok_status();
+}
+
+Status UiDriver::scroll_into_view(const std::string& id) {
+    // As a finger would: drag the content up or down until the widget shows.
+    const ImVec2 display = runner_.display_size();
+    for (int attempt = 0; attempt < 20; ++attempt) {
+        const WidgetRecord* r = find(id);
+        if (!r) return driver_error("no widget '" + id + "' on screen " + screen());
+        if (r->visible) return ok_status();
+        const float dir = r->rect.y > display.y * 0.5f ? -1.0f : 1.0f;
+        InjectedPointer p{display.x * 0.5f, display.y * (dir < 0 ? 0.6f : 0.3f), true};
+        runner_.run_frame(&p, kFrameS);
+        for (int step = 0; step < 8; ++step) {
+            p.y += dir * display.y * 0.03f;
+            clock_.advance_ms(16);
+            runner_.run_frame(&p, kFrameS);
+        }
+        p.down = false;
+        runner_.run_frame(&p, kFrameS);
+        frames(1);
+    }
+    return driver_error("widget '" + id + "' stays out of view");
+}
+
+bool UiDriver::key_exists(const std::string& label) const { return find("kbd.key." + label) != nullptr; }
+
+Status UiDriver::switch_to_layout_with(const std::string& label) {
+    for (const char* layout : {"hiragana", "katakana", "alpha", "digits", "email"}) {
+        if (!find(std::string("kbd.layout.") + layout)) continue;
+        if (auto s = tap(std::string("kbd.layout.") + layout); !s) continue;
+        if (key_exists(label)) return ok_status();
+    }
+    return driver_error("no key types '" + label + "'");
+}
+
+Status UiDriver::tap_key_for(char32_t c) {
+    const std::string label = utf8_of(c);
+    if (c == U' ' || c == U'　') return tap("kbd.space");
+    if (c == U'\n') return tap("kbd.newline");
+    if (key_exists(label)) return tap("kbd.key." + label);
+    // Upper case: shift first (alpha layout).
+    if (c >= U'A' && c <= U'Z') {
+        std::string lower(1, static_cast<char>(c - U'A' + U'a'));
+        if (!key_exists(lower)) {
+            if (auto s = switch_to_layout_with(lower); !s) return s;
+        }
+        if (auto s = tap("kbd.shift"); !s) return s;
+        return tap("kbd.key." + label);
+    }
+    // Voiced, semi-voiced and small kana: the base kana, then ゛ / ゜ / 小.
+    const bool kata = ime::is_katakana(c);
+    const char32_t hira = kata ? ime::to_hiragana(c) : c;
+    for (char32_t base = U'ぁ'; base <= U'ゖ'; ++base) {
+        for (auto [mod, key] : {std::pair{ime::KanaModifier::dakuten, "kbd.mod.dakuten"},
+                                std::pair{ime::KanaModifier::handakuten, "kbd.mod.handakuten"},
+                                std::pair{ime::KanaModifier::small, "kbd.mod.small"}}) {
+            auto m = ime::modify_kana(base, mod);
+            if (!m || *m != hira || base == hira) continue;
+            const std::string base_label = utf8_of(kata ? ime::to_katakana(base) : base);
+            if (!key_exists(base_label)) {
+                if (auto s = switch_to_layout_with(base_label); !s) continue;
+            }
+            if (auto s = tap("kbd.key." + base_label); !s) return s;
+            return tap(key);
+        }
+    }
+    if (auto s = switch_to_layout_with(label); !s) return s;
+    return tap("kbd.key." + label);
+}
+
+Status UiDriver::type(const std::string& text) {
+    if (!app_.keyboard().is_open()) return driver_error("the keyboard is not open");
+    for (char32_t c : decode(text))
+        if (auto s = tap_key_for(c); !s) return s;
+    return ok_status();
+}
+
+Status UiDriver::paste(const std::string& text) {
+    // What a hardware keyboard's paste would do: the whole text at once into
+    // the field being edited, through the same field rules.
+    if (!app_.keyboard().is_open()) return driver_error("the keyboard is not open");
+    app_.keyboard().paste(text);
+    frames(1);
+    return ok_status();
+}
+
+void UiDriver::advance_seconds(double seconds) {
+    auto left = static_cast<std::int64_t>(seconds * 1000);
+    InjectedPointer away;
+    while (left > 0) {
+        const auto step = std::min<std::int64_t>(left, 1000);
+        clock_.advance_ms(step);
+        left -= step;
+        runner_.run_frame(&away, static_cast<float>(step) / 1000.0f);
+    }
+    frames(1);
+}
+
+std::string UiDriver::value(const std::string& id) const {
+    const WidgetRecord* r = find(id);
+    return r ? r->value : std::string{};
+}
+
+std::string UiDriver::error(const std::string& id) const {
+    const WidgetRecord* r = find(id);
+    return r ? r->error : std::string{};
+}
+
+}  // namespace madoguchi

@@ -1,0 +1,63 @@
+// The on-screen keyboard (there is no physical keyboard and no system IME).
+// It edits the open field's TextField directly: 50音 grid in hiragana or
+// katakana with 濁点/半濁点/小, romaji (through ime::RomajiConverter),
+// alphanumeric with shift, digits pad and an email layout.
+#pragma once
+
+#include <imgui.h>
+
+#include <string>
+
+#include "kiosk/ime/romaji_converter.hpp"
+#include "kiosk/ui/text_field.hpp"
+#include "kiosk/ui/ui_context.hpp"
+
+namespace madoguchi {
+
+enum class KeyboardLayout { hiragana, katakana, romaji, alpha, digits, email };
+
+const char* layout_code(KeyboardLayout layout);
+
+class OnScreenKeyboard {
+public:
+    // Opens for `field`; the layout follows the field's kind.
+    void open(TextField& field, const std::string& field_id, const std::string& label);
+    // Commits any pending romaji into the field and closes.
+    void close();
+    // Forgets the target without touching it (its owner is being destroyed).
+    void detach();
+
+    bool is_open() const { return target_ != nullptr; }
+    bool is_editing(const TextField& f) const { return target_ == &f; }
+    const std::string& field_id() const { return field_id_; }
+    KeyboardLayout layout() const { return layout_; }
+    void set_layout(KeyboardLayout layout);
+    const std::string& preedit() const { return romaji_.preedit(); }
+    // A paste (hardware keyboard or script) into the open field, through TextField::paste.
+    void paste(const std::string& text);
+
+    // Height the keyboard occupies at the bottom of the display.
+    float height(const Metrics& m) const;
+    // Draws the keyboard window at the bottom of `display`.
+    void draw(Ui& ui, ImVec2 display);
+
+    static KeyboardLayout layout_for(FieldKind kind);
+
+private:
+    void type_text(const std::string& s);
+    void flush_romaji(bool final_commit);
+    bool key(Ui& ui, const std::string& id, const std::string& label, float w, float h, bool accent = false);
+    void draw_kana_grid(Ui& ui, float key_w, float key_h);
+    void draw_alpha(Ui& ui, float key_w, float key_h);
+    void draw_digits(Ui& ui, float key_w, float key_h);
+    void draw_bottom_row(Ui& ui, float key_w, float key_h);
+
+    TextField* target_ = nullptr;
+    std::string field_id_;
+    std::string label_;
+    KeyboardLayout layout_ = KeyboardLayout::hiragana;
+    bool shift_ = false;
+    ime::RomajiConverter romaji_;
+};
+
+}  // namespace madoguchi
