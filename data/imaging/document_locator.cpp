@@ -208,7 +208,18 @@ Result<Quad> locate_document(const Image& frame, const LocatorOptions& options) 
         for (int c = 0; c < small.channels; ++c) d = std::max(d, std::abs(p[c] - bg[static_cast<std::size_t>(c)]));
         diff[i] = static_cast<std::uint8_t>(d);
     }
-    const int threshold = std::max(options.min_contrast, otsu_threshold(diff));
+    // Noise level of the background itself: 99th percentile of the ring's
+    // differences from its median. Anything clearly above it is document,
+    // even a pale card on a white lid; Otsu alone would split ink from paper.
+    std::vector<std::uint8_t> ring;
+    for (int y = 0; y < h; ++y) {
+        for (int x = 0; x < w; ++x) {
+            if (x < 2 || y < 2 || x >= w - 2 || y >= h - 2) ring.push_back(diff[static_cast<std::size_t>(y * w + x)]);
+        }
+    }
+    std::nth_element(ring.begin(), ring.begin() + static_cast<std::ptrdiff_t>(ring.size() * 99 / 100), ring.end());
+    const int noise = ring[ring.size() * 99 / 100];
+    const int threshold = std::max(options.min_contrast, std::min(otsu_threshold(diff), noise + 10));
     std::vector<std::uint8_t> mask(n);
     for (std::size_t i = 0; i < n; ++i) mask[i] = diff[i] > threshold ? 1 : 0;
     mask = morph(morph(mask, w, h, true), w, h, false);
@@ -240,13 +251,28 @@ Result<Quad> locate_document(const Image& frame, const LocatorOptions& options) 
     }
     if (best_label == 0 || static_cast<double>(best_size) < options.min_area_fraction * static_cast<double>(n)) return not_found();
 
+    // The region was found with a low threshold (robust for pale cards); its
+    // edge is placed where the difference reaches half the document's typical
+    // contrast, the middle of the blurred or anti-aliased edge ramp.
+    std::vector<std::uint8_t> inside;
+    inside.reserve(best_size);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (label[i] == best_label) inside.push_back(diff[i]);
+    }
+    std::nth_element(inside.begin(), inside.begin() + static_cast<std::ptrdiff_t>(inside.size() / 2), inside.end());
+    const int edge_level = std::max(threshold, inside[inside.size() / 2] / 2);
+    auto in_document = [&](int x, int y) {
+        const std::size_t i = static_cast<std::size_t>(y * w + x);
+        return label[i] == best_label && diff[i] > edge_level;
+    };
+
     // Outer boundary: row and column extremes, on the pixels' outer edges.
     std::vector<PointF> boundary;
     bool touches = false;
     for (int y = 0; y < h; ++y) {
         int first = -1, last = -1;
         for (int x = 0; x < w; ++x) {
-            if (label[static_cast<std::size_t>(y * w + x)] == best_label) { if (first < 0) first = x; last = x; }
+            if (in_document(x, y)) { if (first < 0) first = x; last = x; }
         }
         if (first < 0) continue;
         if (first == 0 || last == w - 1 || y == 0 || y == h - 1) touches = true;
@@ -256,7 +282,7 @@ Result<Quad> locate_document(const Image& frame, const LocatorOptions& options) 
     for (int x = 0; x < w; ++x) {
         int first = -1, last = -1;
         for (int y = 0; y < h; ++y) {
-            if (label[static_cast<std::size_t>(y * w + x)] == best_label) { if (first < 0) first = y; last = y; }
+            if (in_document(x, y)) { if (first < 0) first = y; last = y; }
         }
         if (first < 0) continue;
         boundary.push_back({x + 0.5, static_cast<double>(first)});

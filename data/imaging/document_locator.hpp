@@ -14,8 +14,9 @@ struct LocatorOptions {
     int analysis_side = 480;
     // A region smaller than this fraction of the frame is not a document.
     double min_area_fraction = 0.04;
-    // Smallest colour difference from the background that counts as document.
-    int min_contrast = 24;
+    // Smallest colour difference from the background that counts as document
+    // (raised automatically above the background's own noise).
+    int min_contrast = 12;
 };
 
 // Corners of the document in frame coordinates (top-left first, clockwise).

@@ -66,6 +66,17 @@ TEST_CASE("rotated cards: corners found and content restored") {
     }
 }
 
+TEST_CASE("a pale card is found on a white scanner lid and on grey") {
+    const Image card = synthetic::draw_card(640, 403);
+    for (const synthetic::Rgb lid : {synthetic::Rgb{250, 250, 250}, synthetic::Rgb{240, 240, 240}, synthetic::Rgb{200, 200, 200}}) {
+        CAPTURE(int(lid[0]));
+        const auto scene = synthetic::place_rotated(card, 960, 720, {480, 360}, 5, lid);
+        auto quad = locate_document(scene.frame);
+        REQUIRE(quad.ok());
+        CHECK(corner_error(*quad, scene.corners) < 4.0);
+    }
+}
+
 TEST_CASE("perspective: a card photographed at an angle is restored to ID-1 proportions") {
     const Image card = synthetic::draw_card(640, 403);
     const Quad keystone{{PointF{230, 150}, PointF{750, 170}, PointF{820, 560}, PointF{150, 540}}};
