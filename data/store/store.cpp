@@ -1,6 +1,10 @@
 // Store: opening, key check, start-up maintenance.
 #include "data/store/store.hpp"
 
+#include <sys/stat.h>
+
+#include <filesystem>
+
 #include "data/store/store_schema.hpp"
 
 namespace madoguchi {
@@ -68,6 +72,12 @@ Result<std::unique_ptr<Store>> Store::open(const StoreConfig& config, std::share
     auto db = Database::open(config.database_path, options);
     if (!db) return db.error();
     if (auto s = apply_migrations(*db, store_migrations()); !s) return s.error();
+    // FileStore would throw on a directory it cannot create; at this point
+    // it is an expected failure (bad path, read-only disk) and returns one.
+    std::error_code ec;
+    std::filesystem::create_directories(config.files_dir, ec);
+    if (ec) return storage_error("storage.open", "cannot create " + config.files_dir + ": " + ec.message());
+    ::chmod(config.files_dir.c_str(), 0700);
     std::unique_ptr<Store> store(new Store(std::move(*db), std::move(key), config));
     if (auto s = check_device_key(store->db_, store->cipher_); !s) return s.error();
     if (config.startup_maintenance)

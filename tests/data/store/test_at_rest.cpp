@@ -155,3 +155,21 @@ TEST_CASE("crypto-erase leaves no copy of the wrapped file key in the database o
     CHECK_FALSE(t->files().has_key(*f));
     CHECK_FALSE(raw_contains_key());
 }
+
+TEST_CASE("opening a store on unusable paths returns errors, not exceptions") {
+    TempStore t;
+    auto cfg = t.config();
+    t.store.reset();
+    auto bad_files = cfg;
+    bad_files.files_dir = cfg.database_path + "/files";  // under a regular file
+    auto a = Store::open(bad_files);
+    REQUIRE_FALSE(a.ok());
+    CHECK(a.error().code == "storage.open");
+    auto bad_db = cfg;
+    bad_db.database_path = (t.dir.path() / "missing-dir" / "store.db").string();
+    CHECK_FALSE(Store::open(bad_db).ok());
+    auto bad_key = cfg;
+    bad_key.master_key_path = (t.dir.path() / "missing-dir" / "device.key").string();
+    CHECK_FALSE(Store::open(bad_key).ok());
+    CHECK(Store::open(cfg).ok());  // the good configuration still opens
+}
