@@ -177,6 +177,12 @@ struct SyncEngine::Worker {
         if (!plan->method.empty()) {
             auto reply = api.call(plan->method, plan->path, plan->body, plan->account_id, row.idempotency_key);
             if (!reply) return fail(row, reply.failure());
+            // A 2xx whose body is not JSON did not come from the platform as
+            // sent (a proxy or a cut mangled it): never take it as an ack.
+            // Retrying under the same key replays the real answer.
+            if (!reply->body.empty()) {
+                if (auto parsed = parse_json_body(reply->body); !parsed) return fail(row, parsed.failure());
+            }
             response = std::move(reply->body);
         }
         if (auto done = outbox.mark_done(row.id, response); !done) {
