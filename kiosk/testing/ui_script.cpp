@@ -102,6 +102,11 @@ Status run_ui_script(UiDriver& d, std::istream& in, const std::string& name, con
             const std::string unit = unescape_script_text(a[1]);
             for (int i = 0, n = std::stoi(a[0]); i < n; ++i) text += unit;
             if (auto s = d.paste(text); !s) return fail(s.error().message_en);
+        } else if (cmd == "dump") {  // lists every widget on screen (writing scripts, debugging)
+            for (const auto& r : d.app().registry().all())
+                if (rest.empty() || r.id.rfind(rest, 0) == 0)
+                    log << "  " << r.id << " [" << r.rect.x << "," << r.rect.y << " " << r.rect.w << "x" << r.rect.h
+                        << "] " << (r.enabled ? "" : "disabled ") << "'" << r.value.substr(0, 40) << "'\n";
         } else if (cmd == "frames") {
             d.frames(rest.empty() ? 1 : std::stoi(rest));
         } else if (cmd == "advance") {

@@ -175,11 +175,9 @@ void OnScreenKeyboard::draw_alpha(Ui& ui, float key_w, float key_h) {
                 }
             }
         }
-        if (r == 3) {
+        if (r == 3 && layout_ != KeyboardLayout::romaji) {
             ImGui::SameLine();
-            if (layout_ != KeyboardLayout::romaji &&
-                key(ui, "kbd.shift", ui.t("kbd.shift"), key_w * 1.5f, key_h, shift_))
-                shift_ = !shift_;
+            if (key(ui, "kbd.shift", ui.t("kbd.shift"), key_w * 1.5f, key_h, shift_)) shift_ = !shift_;
         }
     }
     // Symbols row: what usernames, emails and URLs need; romaji keeps ー、。
@@ -219,7 +217,7 @@ void OnScreenKeyboard::draw_digits(Ui& ui, float key_w, float key_h) {
     }
 }
 
-void OnScreenKeyboard::draw_bottom_row(Ui& ui, float key_w, float key_h) {
+void OnScreenKeyboard::draw_bottom_row(Ui& ui, float /*key_w*/, float key_h) {
     struct LayoutKey {
         KeyboardLayout layout;
         const char* label_key;
@@ -233,6 +231,13 @@ void OnScreenKeyboard::draw_bottom_row(Ui& ui, float key_w, float key_h) {
     const FieldKind kind = target_ ? target_->kind : FieldKind::text;
     const bool ascii_only = kind == FieldKind::digits || kind == FieldKind::alphanumeric ||
                             kind == FieldKind::email || kind == FieldKind::password || kind == FieldKind::url;
+    // The row's keys share the full width: layouts 1.5 units each, space 2.5,
+    // new line 1.5, delete 1.5, done 1.8.
+    const int layout_keys = ascii_only ? 2 : 5;
+    const float units = layout_keys * 1.5f + 2.5f + (kind == FieldKind::multiline ? 1.5f : 0.0f) + 1.5f + 1.8f;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const int count = layout_keys + 3 + (kind == FieldKind::multiline ? 1 : 0);
+    const float key_w = (ImGui::GetContentRegionAvail().x - spacing * (count - 1)) / units;
     bool first = true;
     for (const auto& lk : kLayouts) {
         if (ascii_only && (lk.layout == KeyboardLayout::hiragana || lk.layout == KeyboardLayout::katakana ||

@@ -137,3 +137,23 @@ TEST_CASE("typed but unsaved values do not survive the idle wipe") {
     open_technician(f);
     CHECK(d.value("tech.kiosk_id") == "kiosk-dev-001");
 }
+
+TEST_CASE("the keyboard fits the screen in every layout") {
+    UiFixture f(config_with_pin());
+    auto& d = *f.driver;
+    open_technician(f);
+    REQUIRE_OK(d.tap("tech.location"));
+    for (const char* layout : {"hiragana", "katakana", "romaji", "alpha", "digits"}) {
+        INFO(layout);
+        REQUIRE_OK(d.tap(std::string("kbd.layout.") + layout));
+        CHECK(d.find("kbd.done"));
+        CHECK(d.find("kbd.bs"));
+        for (const auto& r : f.app.registry().all()) {
+            if (r.id.rfind("kbd.", 0) != 0) continue;
+            INFO(r.id << " x=" << r.rect.x << " w=" << r.rect.w);
+            CHECK(r.rect.x >= 0.0f);
+            CHECK(r.rect.x + r.rect.w <= 1280.0f);
+            CHECK(r.rect.y + r.rect.h <= 800.0f);
+        }
+    }
+}
