@@ -18,6 +18,7 @@
 #include "kiosk/testing/ui_driver.hpp"
 #include "kiosk/testing/ui_script.hpp"
 #include "screens/screen_factory.hpp"
+#include "services/kiosk_backend.hpp"
 
 namespace {
 
@@ -135,6 +136,20 @@ int main(int argc, char** argv) {
     if (auto s = app.init_fonts(); !s) {
         std::cerr << "madoguchi: " << s.error().message_en << "\n";
         return 2;
+    }
+
+    // Local store, sync engine and app services. Offline-first: a store that
+    // cannot open leaves the account screens "not available" but the kiosk
+    // runs; nothing here waits for the network.
+    std::unique_ptr<KioskBackend> backend;
+    if (auto opened = KioskBackend::open(
+            KioskBackendConfig{config.data_dir, config.server_url, {}, !scripted, config.assets_dir},
+            [&app](std::function<void()> task) { app.run_queue().post(std::move(task)); })) {
+        backend = std::move(*opened);
+        app.services().accounts = &backend->accounts();
+        app.services().profiles = &backend->profiles();
+    } else {
+        std::cerr << "madoguchi: store unavailable: " << opened.error().message_en << "\n";
     }
 
     try {

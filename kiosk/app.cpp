@@ -21,6 +21,8 @@ const char* screen_code(ScreenId id) {
         case ScreenId::staff_home: return "staff_home";
         case ScreenId::technician_pin: return "technician_pin";
         case ScreenId::technician_settings: return "technician_settings";
+        case ScreenId::profile: return "profile";
+        case ScreenId::account_settings: return "account_settings";
     }
     return "";
 }
@@ -186,61 +188,70 @@ void App::draw_header(Ui& ui, ImVec2 display, Screen& screen) {
                 [this] { end_session(); });
 }
 
+namespace {
+
+// A dimmed full-screen window with a centred panel holding a title, a body
+// and a row of buttons (the idle countdown and confirm dialogs). RAII: the
+// destructor closes what the constructor opened.
+class ModalPanel {
+public:
+    ModalPanel(Ui& ui, ImVec2 display, const char* window, float width_em, float height_em,
+               const std::string& title, const std::string& body) {
+        const auto& m = ui.metrics;
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(display);
+        ImGui::SetNextWindowFocus();
+        ImGui::PushStyleColor(ImGuiCol_WindowBg, theme::kDim);
+        ImGui::Begin(window, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                          ImGuiWindowFlags_NoSavedSettings);
+        const float w = std::min(display.x * 0.7f, m.em * width_em), h = m.em * height_em;
+        rect_ = {(display.x - w) * 0.5f, (display.y - h) * 0.5f, w, h};
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(rect_.x, rect_.y), ImVec2(rect_.x + w, rect_.y + h),
+                                                  theme::kSurface, m.em * 0.6f);
+        ImGui::SetCursorScreenPos(ImVec2(rect_.x + m.pad(), rect_.y + m.pad()));
+        ImGui::BeginGroup();
+        ImGui::PushTextWrapPos(rect_.x + w - m.pad());
+        ui::title(ui, title);
+        ui::text_wrapped(ui, body);
+        ImGui::PopTextWrapPos();
+        ImGui::Dummy(ImVec2(0, m.gap()));
+    }
+    ~ModalPanel() {
+        ImGui::EndGroup();
+        ImGui::End();
+        ImGui::PopStyleColor();
+    }
+    ModalPanel(const ModalPanel&) = delete;
+    ModalPanel& operator=(const ModalPanel&) = delete;
+    const WidgetRect& rect() const { return rect_; }
+
+private:
+    WidgetRect rect_;
+};
+
+}  // namespace
+
 void App::draw_countdown(Ui& ui, ImVec2 display) {
-    const auto& m = ui.metrics;
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(display);
-    ImGui::SetNextWindowFocus();
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, theme::kDim);
-    ImGui::Begin("##idle", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                        ImGuiWindowFlags_NoSavedSettings);
-    const float w = std::min(display.x * 0.7f, m.em * 28), h = m.em * 9.5f;
-    ImVec2 p((display.x - w) * 0.5f, (display.y - h) * 0.5f);
-    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + w, p.y + h), theme::kSurface, m.em * 0.6f);
-    ImGui::SetCursorScreenPos(ImVec2(p.x + m.pad(), p.y + m.pad()));
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(p.x + w - m.pad());
-    ui::title(ui, ui.t("idle.title"));
-    char buf[256];
-    std::snprintf(buf, sizeof buf, ui.t("idle.body").c_str(), idle_.seconds_left(clock_.now_ms()));
-    ui::text_wrapped(ui, buf);
-    ImGui::PopTextWrapPos();
-    ImGui::Dummy(ImVec2(0, m.gap()));
-    ui::ButtonOpts primary{ui::ButtonStyle::primary, true, 0, 0};
-    if (ui::button(ui, "idle.continue", ui.t("idle.continue"), primary)) idle_.reset(clock_.now_ms());
+    const int left = idle_.seconds_left(clock_.now_ms());
+    char body[256];
+    std::snprintf(body, sizeof body, ui.t("idle.body").c_str(), left);
+    ModalPanel panel(ui, display, "##idle", 28, 9.5f, ui.t("idle.title"), body);
+    if (ui::button(ui, "idle.continue", ui.t("idle.continue"), {ui::ButtonStyle::primary, true, 0, 0}))
+        idle_.reset(clock_.now_ms());
     ImGui::SameLine();
     if (ui::button(ui, "idle.end", ui.t("common.end_session"))) end_session();
-    ImGui::EndGroup();
-    ui.registry.record({"idle.countdown", ui.t("idle.title"), WidgetKind::text, {p.x, p.y, w, h}, true, true,
-                        std::to_string(idle_.seconds_left(clock_.now_ms())), {}});
-    ImGui::End();
-    ImGui::PopStyleColor();
+    ui.registry.record({"idle.countdown", ui.t("idle.title"), WidgetKind::text, panel.rect(), true, true,
+                        std::to_string(left), {}});
 }
 
 void App::draw_confirm(Ui& ui, ImVec2 display) {
-    const auto& m = ui.metrics;
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(display);
-    ImGui::SetNextWindowFocus();
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, theme::kDim);
-    ImGui::Begin("##confirm", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                           ImGuiWindowFlags_NoSavedSettings);
-    const float w = std::min(display.x * 0.7f, m.em * 26), h = m.em * 11;
-    ImVec2 p((display.x - w) * 0.5f, (display.y - h) * 0.5f);
-    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + w, p.y + h), theme::kSurface, m.em * 0.6f);
-    ImGui::SetCursorScreenPos(ImVec2(p.x + m.pad(), p.y + m.pad()));
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(p.x + w - m.pad());
-    ui::title(ui, confirm_->title);
-    ui::text_wrapped(ui, confirm_->body);
-    ImGui::PopTextWrapPos();
-    ImGui::Dummy(ImVec2(0, m.gap()));
-    bool ok = ui::button(ui, "confirm.ok", confirm_->ok_label, {ui::ButtonStyle::primary, true, 0, 0});
-    ImGui::SameLine();
-    bool cancel = ui::button(ui, "confirm.cancel", ui.t("common.cancel"));
-    ImGui::EndGroup();
-    ImGui::End();
-    ImGui::PopStyleColor();
+    bool ok = false, cancel = false;
+    {
+        ModalPanel panel(ui, display, "##confirm", 26, 11, confirm_->title, confirm_->body);
+        ok = ui::button(ui, "confirm.ok", confirm_->ok_label, {ui::ButtonStyle::primary, true, 0, 0});
+        ImGui::SameLine();
+        cancel = ui::button(ui, "confirm.cancel", ui.t("common.cancel"));
+    }
     if (ok) {
         auto action = std::move(confirm_->on_confirm);
         confirm_.reset();

@@ -21,6 +21,8 @@ enum class ScreenId {
     staff_home,
     technician_pin,
     technician_settings,
+    profile,             // guide 【5】: the 18 steps
+    account_settings,    // guide 【6】: e-mail change
 };
 
 const char* screen_code(ScreenId id);

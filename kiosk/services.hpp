@@ -13,6 +13,9 @@
 
 namespace madoguchi {
 
+class AccountService;  // services/account_service.hpp (madoguchi_services)
+class ProfileService;  // services/profile_service.hpp
+
 struct Services {
     KioskConfig* config = nullptr;        // the running configuration
     std::string config_path;              // where technician changes are saved
@@ -25,6 +28,10 @@ struct Services {
     // wipe must not reset the count of wrong PINs.
     PinLockout staff_lockout;
     PinLockout technician_lockout;
+    // Sign-up / sign-in / sign-out (null in builds or tests without a store).
+    AccountService* accounts = nullptr;
+    // The profile form's load / validate / save and postal lookups.
+    ProfileService* profiles = nullptr;
 };
 
 }  // namespace madoguchi

@@ -4,8 +4,10 @@
 #include <imgui.h>
 
 #include <array>
+#include <vector>
 
 #include "kiosk/ui/widgets.hpp"
+#include "services/account_service.hpp"
 
 namespace madoguchi {
 namespace {
@@ -23,16 +25,37 @@ constexpr std::array<Tile, 2> kGuestTiles{{
     {ScreenId::sign_in, "home.sign_in", "home.sign_in", "home.sign_in_hint"},
 }};
 
+// Shown once signed in (or just registered), in the guide's order.
+constexpr std::array<Tile, 2> kMemberTiles{{
+    {ScreenId::profile, "home.profile", "home.profile", "home.profile_hint"},
+    {ScreenId::account_settings, "home.account", "home.account", "home.account_hint"},
+}};
+
 }  // namespace
 
 void HomeScreen::draw(Ui& ui, ScreenContext& ctx) {
     const auto& m = ui.metrics;
+    const bool signed_in = !ctx.session.account_client_id.empty();
+    if (signed_in) {
+        const std::string who = ui.t("home.signed_in_as") + ctx.session.display_name;
+        ui::text(ui, who);
+        ui.registry.record({"home.signed_in_as", "", WidgetKind::text, {}, true, true, ctx.session.display_name, {}});
+        // Sign-out ends the store session (purges what is settled) and wipes
+        // everything of this person from the kiosk, back to attract.
+        if (ui::button(ui, "home.sign_out", ui.t("home.sign_out"), {ui::ButtonStyle::danger, true, 0, 0})) {
+            if (ctx.services.accounts) (void)ctx.services.accounts->sign_out(ctx.session.account_client_id);
+            ctx.nav.end_session();
+        }
+        ImGui::Dummy(ImVec2(0, m.gap()));
+    }
     ui::text_wrapped(ui, ui.t("home.intro"));
     ImGui::Dummy(ImVec2(0, m.gap()));
     const float w = ImGui::GetContentRegionAvail().x;
     const float tile_w = (w - m.gap()) * 0.5f;
     int shown = 0;
-    for (const auto& t : kGuestTiles) {
+    std::vector<Tile> tiles(signed_in ? kMemberTiles.begin() : kGuestTiles.begin(),
+                            signed_in ? kMemberTiles.end() : kGuestTiles.end());
+    for (const auto& t : tiles) {
         if (!ctx.services.screen_available || !ctx.services.screen_available(static_cast<int>(t.screen))) continue;
         if (shown % 2) ImGui::SameLine(0, m.gap());
         ImGui::BeginGroup();

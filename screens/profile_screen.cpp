@@ -1,0 +1,273 @@
+// ProfileScreen: the 18 steps of 【5】, inline errors, postal lookup, save.
+#include "screens/profile_screen.hpp"
+
+#include <imgui.h>
+
+#include <array>
+#include <chrono>
+
+#include "data/rules/age.hpp"
+#include "data/rules/prefectures.hpp"
+#include "kiosk/ui/widgets.hpp"
+#include "services/profile_service.hpp"
+
+namespace madoguchi {
+namespace {
+
+std::vector<std::string> prefecture_options() {
+    std::vector<std::string> v;
+    for (auto n : kPrefectureNames) v.emplace_back(n);
+    return v;
+}
+
+std::string jis_code(int index) {
+    char buf[4];
+    std::snprintf(buf, sizeof buf, "%02d", index + 1);
+    return buf;
+}
+
+constexpr std::array<Gender, 4> kGenders{Gender::unanswered, Gender::male, Gender::female, Gender::other};
+constexpr std::array<WorkStatus, 3> kStatuses{WorkStatus::available, WorkStatus::depends_on_work, WorkStatus::busy};
+constexpr std::array<WeeklyHours, 6> kHours{WeeklyHours::under_3,   WeeklyHours::h3_to_5,  WeeklyHours::h5_to_10,
+                                            WeeklyHours::h10_to_20, WeeklyHours::h20_to_30, WeeklyHours::h30_to_40};
+
+template <typename E, std::size_t N>
+int index_of(const std::array<E, N>& a, E v) {
+    for (std::size_t i = 0; i < N; ++i)
+        if (a[i] == v) return static_cast<int>(i);
+    return 0;
+}
+
+}  // namespace
+
+void ProfileScreen::on_enter(ScreenContext& ctx) {
+    if (loaded_ || !ctx.services.profiles) return;
+    auto p = ctx.services.profiles->load(ctx.session.account_client_id, ctx.session.display_name);
+    if (p) load_fields(*p);
+    loaded_ = true;
+}
+
+void ProfileScreen::load_fields(const Profile& p) {
+    base_ = p;
+    nickname_.value = p.nickname;
+    self_intro_.value = p.self_introduction;
+    family_name_.value = p.family_name;
+    given_name_.value = p.given_name;
+    family_kana_.value = p.family_name_kana;
+    given_kana_.value = p.given_name_kana;
+    gender_ = index_of(kGenders, p.gender);
+    birth_ = p.birth_date;
+    postal_.value = p.postal_code;
+    prefecture_ = -1;
+    if (auto code = prefecture_code(p.prefecture)) prefecture_ = std::stoi(std::string(*code)) - 1;
+    city_.value = p.city;
+    town_.value = p.town;
+    address_line_.value = p.address_line;
+    phone_.value = p.phone;
+    status_ = index_of(kStatuses, p.status);
+    weekly_hours_ = index_of(kHours, p.weekly_hours);
+    hourly_rate_.value = p.hourly_rate_yen ? std::to_string(*p.hourly_rate_yen) : std::string{};
+    show_age_ = p.show_age_bracket;
+    preferred_prefecture_ = p.preferred_prefecture.empty() ? -1 : std::atoi(p.preferred_prefecture.c_str()) - 1;
+    hometown_.value = p.hometown;
+    schools_.value = p.schools;
+}
+
+Profile ProfileScreen::collect() const {
+    Profile p = base_;
+    p.nickname = nickname_.value;
+    p.self_introduction = self_intro_.value;
+    p.family_name = family_name_.value;
+    p.given_name = given_name_.value;
+    p.family_name_kana = family_kana_.value;
+    p.given_name_kana = given_kana_.value;
+    p.gender = kGenders[static_cast<std::size_t>(gender_)];
+    p.birth_date = birth_;
+    p.postal_code = postal_.value;
+    p.prefecture = prefecture_ >= 0 ? std::string(kPrefectureNames[static_cast<std::size_t>(prefecture_)]) : "";
+    p.city = city_.value;
+    p.town = town_.value;
+    p.address_line = address_line_.value;
+    p.phone = phone_.value;
+    p.status = kStatuses[static_cast<std::size_t>(status_)];
+    p.weekly_hours = kHours[static_cast<std::size_t>(weekly_hours_)];
+    p.hourly_rate_yen.reset();
+    if (!hourly_rate_.value.empty()) {
+        // Digits only (the digits pad); an over-long value is left to the rule's range check.
+        long long v = hourly_rate_.value.size() > 9 ? -1 : std::atoll(hourly_rate_.value.c_str());
+        p.hourly_rate_yen = static_cast<int>(v);
+    }
+    p.show_age_bracket = show_age_;
+    p.preferred_prefecture = preferred_prefecture_ >= 0 ? jis_code(preferred_prefecture_) : "";
+    p.hometown = hometown_.value;
+    p.schools = schools_.value;
+    return p;
+}
+
+void ProfileScreen::apply_address(const PostalAddress& a) {
+    if (auto code = prefecture_code(a.prefecture)) prefecture_ = std::stoi(std::string(*code)) - 1;
+    city_.value = a.city;
+    town_.value = a.town;
+    city_.error.reset();
+    town_.error.reset();
+}
+
+void ProfileScreen::lookup_postal(Ui& ui, ScreenContext& ctx) {
+    postal_choices_.clear();
+    postal_message_.clear();
+    if (!ctx.services.profiles) return;
+    auto found = ctx.services.profiles->lookup_postal(postal_.value);
+    if (found.empty()) postal_message_ = ui.t("profile.postal_not_found");
+    else if (found.size() == 1) apply_address(found.front());
+    else postal_choices_ = std::move(found);
+}
+
+void ProfileScreen::field_error(const std::string& id, Ui& ui) {
+    for (const Error& e : other_errors_) {
+        if (e.field != id) continue;
+        ui::error_text(ui, e);
+        ui.registry.record({"profile." + id + ".error", "", WidgetKind::text, {}, true, true, ui.msg(e), ui.msg(e)});
+    }
+}
+
+void ProfileScreen::save(Ui& ui, ScreenContext& ctx) {
+    TextField* fields[] = {&nickname_, &self_intro_, &family_name_, &given_name_, &family_kana_, &given_kana_,
+                           &postal_,   &city_,       &town_,        &address_line_, &phone_,    &hourly_rate_,
+                           &hometown_, &schools_};
+    for (TextField* f : fields) f->error.reset();
+    other_errors_.clear();
+    if (!ctx.services.profiles) {
+        ui.toasts.show(ui.t("service.unavailable"), ToastKind::error, ui.clock.now_ms());
+        return;
+    }
+    auto out = ctx.services.profiles->save(ctx.session.account_client_id, collect());
+    if (!out.ok()) {
+        for (const Error& e : out.errors) {
+            TextField* f = e.field == "nickname"            ? &nickname_
+                           : e.field == "self_introduction" ? &self_intro_
+                           : e.field == "family_name"       ? &family_name_
+                           : e.field == "given_name"        ? &given_name_
+                           : e.field == "family_name_kana"  ? &family_kana_
+                           : e.field == "given_name_kana"   ? &given_kana_
+                           : e.field == "postal_code"       ? &postal_
+                           : e.field == "city"              ? &city_
+                           : e.field == "town"              ? &town_
+                           : e.field == "address_line"      ? &address_line_
+                           : e.field == "phone"             ? &phone_
+                           : e.field == "hourly_rate_yen"   ? &hourly_rate_
+                           : e.field == "hometown"          ? &hometown_
+                           : e.field == "schools"           ? &schools_
+                                                            : nullptr;
+            if (f) {
+                if (!f->error) f->error = e;
+            } else {
+                other_errors_.push_back(e);
+            }
+        }
+        ui.toasts.show(ui.t("form.fix_errors"), ToastKind::error, ui.clock.now_ms());
+        return;
+    }
+    // Keep the form as typed, but in stored form (katakana, digits only).
+    load_fields(out.profile);
+    ui.toasts.show(ui.t("profile.saved"), ToastKind::success, ui.clock.now_ms());
+}
+
+void ProfileScreen::draw(Ui& ui, ScreenContext& ctx) {
+    const auto& m = ui.metrics;
+    auto step = [&](int n, const char* key) {
+        ImGui::Dummy(ImVec2(0, m.gap() * 0.5f));
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%d / 18  ", n);
+        ui::text(ui, std::string(buf) + ui.t(key), theme::kMuted);
+    };
+    // 1: photo. The camera screen fills photo_file_id (staff camera flow).
+    step(1, "profile.step.photo");
+    ui::requirement_badge(ui, false);
+    ui::text_wrapped(ui, base_.photo_file_id.empty() ? ui.t("profile.photo_none") : ui.t("profile.photo_set"));
+    // 2: username, read-only (it is the profile URL and never changes).
+    step(2, "profile.step.username");
+    ui::text(ui, base_.username);
+    ui.registry.record({"profile.username", "", WidgetKind::text, {}, true, true, base_.username, {}});
+    step(3, "profile.step.nickname");
+    ui::text_field(ui, "profile.nickname", ui.t("profile.nickname"), nickname_);
+    step(4, "profile.step.self_intro");
+    ui::text_field(ui, "profile.self_intro", ui.t("profile.self_intro"), self_intro_);
+    step(5, "profile.step.name");
+    ui::text_field(ui, "profile.family_name", ui.t("profile.family_name"), family_name_, "山田");
+    ui::text_field(ui, "profile.given_name", ui.t("profile.given_name"), given_name_, "太郎");
+    step(6, "profile.step.kana");
+    ui::text_field(ui, "profile.family_kana", ui.t("profile.family_kana"), family_kana_, "ヤマダ");
+    ui::text_field(ui, "profile.given_kana", ui.t("profile.given_kana"), given_kana_, "タロウ");
+    step(7, "profile.step.gender");
+    ui::requirement_badge(ui, false);
+    ui::segmented(ui, "profile.gender", ui.t("profile.gender"),
+                  {ui.t("profile.gender.unanswered"), ui.t("profile.gender.male"), ui.t("profile.gender.female"),
+                   ui.t("profile.gender.other")},
+                  gender_);
+    step(8, "profile.step.birth_date");
+    ui::requirement_badge(ui, false);
+    ui::date_picker(ui, "profile.birth_date", ui.t("profile.birth_date"), birth_, 1930, 2015);
+    field_error("birth_date", ui);
+    step(9, "profile.step.postal");
+    ui::text_field(ui, "profile.postal", ui.t("profile.postal"), postal_, "100-0001");
+    if (ui::button(ui, "profile.postal_lookup", ui.t("profile.postal_lookup"))) lookup_postal(ui, ctx);
+    if (!postal_message_.empty()) ui::text_wrapped(ui, postal_message_, theme::kError);
+    for (std::size_t i = 0; i < postal_choices_.size(); ++i) {
+        const auto& a = postal_choices_[i];
+        if (ui::button(ui, "profile.postal_choice." + std::to_string(i), a.prefecture + a.city + a.town,
+                       {ui::ButtonStyle::secondary, true, -1, 0})) {
+            apply_address(a);
+            postal_choices_.clear();
+            break;
+        }
+    }
+    step(10, "profile.step.address");
+    static const std::vector<std::string> prefs = prefecture_options();
+    ui::select_list(ui, "profile.prefecture", ui.t("profile.prefecture"), prefs, prefecture_, 6.0f);
+    field_error("prefecture", ui);
+    ui::text_field(ui, "profile.city", ui.t("profile.city"), city_);
+    ui::text_field(ui, "profile.town", ui.t("profile.town"), town_);
+    ui::text_field(ui, "profile.address_line", ui.t("profile.address_line"), address_line_);
+    ui::text_field(ui, "profile.phone", ui.t("profile.phone"), phone_, "09012345678");
+    step(11, "profile.step.status");
+    ui::segmented(ui, "profile.status", ui.t("profile.status"),
+                  {ui.t("profile.status.available"), ui.t("profile.status.depends"), ui.t("profile.status.busy")},
+                  status_);
+    step(12, "profile.step.weekly_hours");
+    ui::select_list(ui, "profile.weekly_hours", ui.t("profile.weekly_hours"),
+                    {ui.t("profile.hours.under_3"), ui.t("profile.hours.3_5"), ui.t("profile.hours.5_10"),
+                     ui.t("profile.hours.10_20"), ui.t("profile.hours.20_30"), ui.t("profile.hours.30_40")},
+                    weekly_hours_, 6.0f);
+    step(13, "profile.step.hourly_rate");
+    ui::text_field(ui, "profile.hourly_rate", ui.t("profile.hourly_rate"), hourly_rate_, "1500");
+    step(14, "profile.step.age_bracket");
+    ui::requirement_badge(ui, false);
+    ui::toggle(ui, "profile.show_age", ui.t("profile.show_age"), show_age_);
+    if (show_age_ && !birth_.empty()) {
+        const CivilDate today = japan_date(std::chrono::system_clock::now());
+        const std::string label = age_bracket_label(age_on(birth_, today), ctx.session.language == Language::ja);
+        ui::text(ui, ui.t("profile.age_public") + label, theme::kMuted);
+        ui.registry.record({"profile.age_bracket", "", WidgetKind::text, {}, true, true, label, {}});
+    }
+    field_error("show_age_bracket", ui);
+    step(15, "profile.step.preferred_prefecture");
+    ui::requirement_badge(ui, false);
+    ui::select_list(ui, "profile.preferred_prefecture", ui.t("profile.preferred_prefecture"), prefs,
+                    preferred_prefecture_, 6.0f);
+    field_error("preferred_prefecture", ui);
+    step(16, "profile.step.preferred_municipality");
+    ui::requirement_badge(ui, false);
+    ui::text_wrapped(ui, ui.t("profile.municipality_later"), theme::kMuted);
+    step(17, "profile.step.hometown");
+    ui::text_field(ui, "profile.hometown", ui.t("profile.hometown"), hometown_);
+    ui::text_wrapped(ui, ui.t("profile.hometown_note"), theme::kMuted);
+    step(18, "profile.step.schools");
+    ui::text_field(ui, "profile.schools", ui.t("profile.schools"), schools_);
+    for (const Error& e : other_errors_)
+        if (e.field.empty()) ui::error_text(ui, e);
+    ImGui::Dummy(ImVec2(0, m.gap()));
+    if (ui::button(ui, "profile.save", ui.t("profile.save"), {ui::ButtonStyle::primary, true, m.em * 12, 0}))
+        save(ui, ctx);
+}
+
+}  // namespace madoguchi

@@ -1,0 +1,61 @@
+// Profile (guide 【5】): all 18 steps in the guide's order on one scrolling
+// form, each marked 必須/任意. "更新する" validates everything with the shared
+// rules, shows each error next to its field, keeps every typed value, and
+// saves through the repository (outbox) when valid.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "data/datasets/postal_directory.hpp"
+#include "data/model/profile.hpp"
+#include "kiosk/screen.hpp"
+#include "kiosk/ui/text_field.hpp"
+
+namespace madoguchi {
+
+class ProfileScreen final : public Screen {
+public:
+    ScreenId id() const override { return ScreenId::profile; }
+    std::string title_key() const override { return "profile.title"; }
+    void on_enter(ScreenContext& ctx) override;
+    void draw(Ui& ui, ScreenContext& ctx) override;
+
+private:
+    void load_fields(const Profile& p);
+    Profile collect() const;
+    void save(Ui& ui, ScreenContext& ctx);
+    void lookup_postal(Ui& ui, ScreenContext& ctx);
+    void apply_address(const PostalAddress& a);
+    void field_error(const std::string& id, Ui& ui);  // errors of non-text controls
+
+    Profile base_;  // what is not on the form (photo id, meta)
+    TextField nickname_{FieldKind::text, 30, true};
+    TextField self_intro_{FieldKind::multiline, 1000, false};
+    TextField family_name_{FieldKind::text, 30, true};
+    TextField given_name_{FieldKind::text, 30, true};
+    TextField family_kana_{FieldKind::katakana, 30, true};
+    TextField given_kana_{FieldKind::katakana, 30, true};
+    int gender_ = 0;
+    CivilDate birth_;
+    TextField postal_{FieldKind::digits, 8, true};
+    int prefecture_ = -1;
+    TextField city_{FieldKind::text, 50, true};
+    TextField town_{FieldKind::text, 50, false};
+    TextField address_line_{FieldKind::text, 100, false};
+    TextField phone_{FieldKind::digits, 13, true};
+    int status_ = 0;
+    int weekly_hours_ = 0;
+    TextField hourly_rate_{FieldKind::digits, 7, false};
+    bool show_age_ = false;
+    int preferred_prefecture_ = -1;
+    TextField hometown_{FieldKind::text, 50, false};
+    TextField schools_{FieldKind::multiline, 500, false};
+
+    std::vector<PostalAddress> postal_choices_;  // several towns for one code
+    std::string postal_message_;
+    Errors other_errors_;  // errors of controls that are not text fields
+    bool loaded_ = false;
+};
+
+}  // namespace madoguchi
