@@ -4,6 +4,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>  // ImTextCharFromUtf8
 
+#include "data/text/utf8.hpp"
 #include "kiosk/ime/kana_modifier.hpp"
 #include "kiosk/ime/kana_script.hpp"
 
@@ -14,34 +15,7 @@ constexpr float kFrameS = 1.0f / 60.0f;
 
 std::string utf8_of(char32_t c) {
     std::string out;
-    if (c < 0x80) out += static_cast<char>(c);
-    else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-    return out;
-}
-
-std::u32string decode(const std::string& s) {
-    std::u32string out;
-    const char* p = s.c_str();
-    const char* end = p + s.size();
-    while (p < end) {
-        unsigned int c = 0;
-        int n = ImTextCharFromUtf8(&c, p, end);
-        if (n <= 0) break;
-        out += static_cast<char32_t>(c);
-        p += n;
-    }
+    append_utf8(out, c);
     return out;
 }
 
@@ -155,7 +129,7 @@ Status UiDriver::tap_key_for(char32_t c) {
 
 Status UiDriver::type(const std::string& text) {
     if (!app_.keyboard().is_open()) return driver_error("the keyboard is not open");
-    for (char32_t c : decode(text))
+    for (char32_t c : decode_utf8_lossy(text))
         if (auto s = tap_key_for(c); !s) return s;
     return ok_status();
 }

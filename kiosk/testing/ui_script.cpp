@@ -5,25 +5,10 @@
 #include <ostream>
 #include <sstream>
 
+#include "data/text/utf8.hpp"
+
 namespace madoguchi {
 namespace {
-
-void append_utf8(std::string& out, unsigned long c) {
-    if (c < 0x80) out += static_cast<char>(c);
-    else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-}
 
 // Splits "cmd arg1 rest of line": the last argument keeps its spaces.
 std::vector<std::string> split(const std::string& line, int fields) {
@@ -60,7 +45,7 @@ std::string unescape_script_text(const std::string& s) {
         } else if (n == 'u' && i + 1 < s.size() && s[i + 1] == '{') {
             std::size_t close = s.find('}', i);
             if (close == std::string::npos) break;
-            append_utf8(out, std::stoul(s.substr(i + 2, close - i - 2), nullptr, 16));
+            append_utf8(out, static_cast<char32_t>(std::stoul(s.substr(i + 2, close - i - 2), nullptr, 16)));
             i = close;
         } else {
             out += '\\';
