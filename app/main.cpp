@@ -35,6 +35,7 @@ struct Args {
     bool windowed = false;
     int width = 1280, height = 800;
     bool first_frame_only = false;  // bench: print launch-to-first-frame and exit
+    bool help = false;
 };
 
 void usage() {
@@ -69,6 +70,7 @@ bool parse_args(int argc, char** argv, Args& a) {
             if (!parse_size(v, a.width, a.height)) return false;
         } else if (k == "--headless") a.headless = true;
         else if (k == "--first-frame") a.first_frame_only = true;
+        else if (k == "--help" || k == "-h") a.help = true;
         else return false;
     }
     return true;
@@ -86,6 +88,10 @@ int main(int argc, char** argv) {
     if (!parse_args(argc, argv, args)) {
         usage();
         return 2;
+    }
+    if (args.help) {
+        usage();
+        return 0;
     }
     if (!args.hash_pin.empty()) {
         auto h = hash_pin(args.hash_pin);
@@ -143,7 +149,7 @@ int main(int argc, char** argv) {
     // runs; nothing here waits for the network.
     std::unique_ptr<KioskBackend> backend;
     if (auto opened = KioskBackend::open(
-            KioskBackendConfig{config.data_dir, config.server_url, {}, !scripted, config.assets_dir},
+            KioskBackendConfig{config.data_dir, config.server_url, {}, !scripted, MADOGUCHI_DATASET_DIR},
             [&app](std::function<void()> task) { app.run_queue().post(std::move(task)); })) {
         backend = std::move(*opened);
         app.services().accounts = &backend->accounts();
@@ -179,6 +185,7 @@ int main(int argc, char** argv) {
         if (args.first_frame_only) {
             shell.run_frame(nullptr, 0);
             std::printf("first_frame_ms %.1f\n", shell.first_frame_ms());
+            std::fflush(stdout);
             return 0;
         }
         shell.run_interactive(app.quit_requested());

@@ -122,8 +122,10 @@ void App::apply_navigation() {
             wipe_session();
             return;
         }
-        // Leaving a screen closes its keyboard: the field belongs to that screen.
+        // Leaving a screen closes its keyboard (the field belongs to that
+        // screen) and its error toasts.
         keyboard_.close();
+        toasts_.clear_errors();
         if (nav.kind == PendingNav::pop || nav.kind == PendingNav::replace) {
             if (stack_.size() > 1) {
                 stack_.back()->on_exit(ctx);

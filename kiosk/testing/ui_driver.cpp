@@ -36,6 +36,9 @@ void UiDriver::frames(int n) {
 }
 
 Status UiDriver::tap(const std::string& id) {
+    // A person looks before touching: let a layout that changed last frame
+    // settle, so the tap lands where the widget is now drawn.
+    frames(1);
     const WidgetRecord* r = find(id);
     if (!r) return driver_error("no widget '" + id + "' on screen " + screen());
     if (!r->enabled) return driver_error("widget '" + id + "' is disabled");

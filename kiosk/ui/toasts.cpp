@@ -14,6 +14,11 @@ void Toasts::show(std::string text, ToastKind kind, std::int64_t now_ms, std::in
     if (items_.size() > 3) items_.erase(items_.begin());
 }
 
+void Toasts::clear_errors() {
+    items_.erase(std::remove_if(items_.begin(), items_.end(), [](const Item& i) { return i.kind == ToastKind::error; }),
+                 items_.end());
+}
+
 std::int64_t Toasts::next_expiry_ms() const {
     std::int64_t next = 0;
     for (const auto& i : items_)

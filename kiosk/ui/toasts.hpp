@@ -16,6 +16,8 @@ class Toasts {
 public:
     void show(std::string text, ToastKind kind, std::int64_t now_ms, std::int64_t duration_ms = 4000);
     void clear() { items_.clear(); }
+    // Error toasts speak of the screen being left: they go with it.
+    void clear_errors();
     bool empty() const { return items_.empty(); }
     // Earliest expiry, so the event loop wakes to remove it (0 = none).
     std::int64_t next_expiry_ms() const;
