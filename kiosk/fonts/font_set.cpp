@@ -81,11 +81,11 @@ Status FontSet::open() {
 }
 
 void FontSet::add_base_text(std::string_view utf8) {
+    // Body size only: titles are few and are noted (FontRole::title) before
+    // they are drawn, so the large size carries just what titles show. Giving
+    // it the whole catalog would cost 2.25× the catalog's area for nothing.
     for_each_codepoint(utf8, [&](char32_t c) {
-        if (c >= 0x20) {
-            body_.base.insert(c);
-            title_.base.insert(c);
-        }
+        if (c >= 0x20) body_.base.insert(c);
     });
     dirty_ = true;
 }

@@ -45,7 +45,7 @@ public:
     // Maps the font file. Start-up failure: the kiosk cannot run without it.
     Status open();
 
-    // Text that is always present (catalog strings); survives session wipes.
+    // Text that is always present at body size (catalog strings); survives session wipes.
     void add_base_text(std::string_view utf8);
     // Records the glyphs of text about to be drawn; returns false (and marks
     // the atlas dirty) when some are missing.
