@@ -23,6 +23,18 @@ const char* screen_code(ScreenId id) {
         case ScreenId::technician_settings: return "technician_settings";
         case ScreenId::profile: return "profile";
         case ScreenId::account_settings: return "account_settings";
+        case ScreenId::password_change: return "password_change";
+        case ScreenId::profile_preview: return "profile_preview";
+        case ScreenId::skills: return "skills";
+        case ScreenId::qualifications: return "qualifications";
+        case ScreenId::careers: return "careers";
+        case ScreenId::hobbies: return "hobbies";
+        case ScreenId::company: return "company";
+        case ScreenId::bank_account: return "bank_account";
+        case ScreenId::identity_status: return "identity_status";
+        case ScreenId::nda: return "nda";
+        case ScreenId::staff_registrant: return "staff_registrant";
+        case ScreenId::staff_capture: return "staff_capture";
     }
     return "";
 }

@@ -23,6 +23,18 @@ enum class ScreenId {
     technician_settings,
     profile,             // guide 【5】: the 18 steps
     account_settings,    // guide 【6】: e-mail change
+    password_change,     // guide 【6】: password change
+    profile_preview,     // what clients and workers see of the profile
+    skills,              // guide 【7】
+    qualifications,      // guide 【8】
+    careers,             // guide 【9】
+    hobbies,             // guide 【10】
+    company,             // guide 【11】: search, choose or register
+    bank_account,        // guide 【12】
+    identity_status,     // guide 【13】: the registrant's document status
+    nda,                 // guide 【14】
+    staff_registrant,    // staff: one registrant, document type choice
+    staff_capture,       // staff: scan / photograph, quality check, masking
 };
 
 const char* screen_code(ScreenId id);

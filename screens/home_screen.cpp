@@ -26,9 +26,17 @@ constexpr std::array<Tile, 2> kGuestTiles{{
 }};
 
 // Shown once signed in (or just registered), in the guide's order.
-constexpr std::array<Tile, 2> kMemberTiles{{
+constexpr std::array<Tile, 10> kMemberTiles{{
     {ScreenId::profile, "home.profile", "home.profile", "home.profile_hint"},
     {ScreenId::account_settings, "home.account", "home.account", "home.account_hint"},
+    {ScreenId::skills, "home.skills", "home.skills", "home.skills_hint"},
+    {ScreenId::qualifications, "home.qualifications", "home.qualifications", "home.qualifications_hint"},
+    {ScreenId::careers, "home.careers", "home.careers", "home.careers_hint"},
+    {ScreenId::hobbies, "home.hobbies", "home.hobbies", "home.hobbies_hint"},
+    {ScreenId::company, "home.company", "home.company", "home.company_hint"},
+    {ScreenId::bank_account, "home.bank_account", "home.bank_account", "home.bank_account_hint"},
+    {ScreenId::identity_status, "home.identity_status", "home.identity_status", "home.identity_status_hint"},
+    {ScreenId::nda, "home.nda", "home.nda", "home.nda_hint"},
 }};
 
 }  // namespace

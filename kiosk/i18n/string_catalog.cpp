@@ -1,6 +1,8 @@
 // Loading and lookup of the ja/en string catalogs.
 #include "kiosk/i18n/string_catalog.hpp"
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -25,12 +27,36 @@ Result<std::map<std::string, std::string>> load_one(const std::string& path) {
     return out;
 }
 
+// <dir>/<lang>.json, then every <dir>/<lang>/*.json in name order: each
+// feature keeps its texts in its own file. A key defined twice is an error,
+// so one feature can never silently change another's wording.
+Result<std::map<std::string, std::string>> load_language(const std::string& dir, const std::string& lang) {
+    auto base = load_one(dir + "/" + lang + ".json");
+    if (!base) return base.error();
+    auto merged = std::move(base.value());
+    std::vector<std::filesystem::path> parts;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(dir + "/" + lang, ec))
+        if (entry.path().extension() == ".json") parts.push_back(entry.path());
+    std::sort(parts.begin(), parts.end());
+    for (const auto& part : parts) {
+        auto more = load_one(part.string());
+        if (!more) return more.error();
+        for (auto& [k, v] : more.value()) {
+            if (!merged.emplace(k, std::move(v)).second)
+                return Error{"i18n.duplicate", k, "文言キーが重複しています: " + k + " (" + part.string() + ")",
+                             "Duplicate catalog key: " + k + " (" + part.string() + ")"};
+        }
+    }
+    return merged;
+}
+
 }  // namespace
 
 Result<StringCatalog> StringCatalog::load(const std::string& dir) {
-    auto ja = load_one(dir + "/ja.json");
+    auto ja = load_language(dir, "ja");
     if (!ja) return ja.error();
-    auto en = load_one(dir + "/en.json");
+    auto en = load_language(dir, "en");
     if (!en) return en.error();
     StringCatalog c;
     c.ja_ = std::move(ja.value());

@@ -14,7 +14,8 @@ enum class Language { ja, en };
 
 class StringCatalog {
 public:
-    // Loads <dir>/ja.json and <dir>/en.json (flat objects key -> text).
+    // Loads <dir>/ja.json and <dir>/en.json (flat objects key -> text), each
+    // extended by the feature files <dir>/ja/*.json and <dir>/en/*.json.
     static Result<StringCatalog> load(const std::string& dir);
 
     void set_language(Language lang) { lang_ = lang; }

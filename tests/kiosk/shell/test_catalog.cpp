@@ -1,6 +1,10 @@
 // The ja and en catalogs have the same keys, no empty text, and every key
 // the code asks for exists.
 #include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 
 #include "kiosk/i18n/string_catalog.hpp"
 
@@ -34,4 +38,27 @@ TEST_CASE("a missing catalog directory is an error, not a crash") {
     auto c = StringCatalog::load("/nonexistent");
     CHECK_FALSE(c);
     CHECK(c.error().code == "i18n.missing");
+}
+
+TEST_CASE("feature files extend the catalog; a key defined twice is refused") {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / ("madoguchi_catalog_" + std::to_string(::getpid()));
+    fs::create_directories(dir / "ja");
+    fs::create_directories(dir / "en");
+    auto write = [](const fs::path& p, const std::string& text) { std::ofstream(p) << text; };
+    write(dir / "ja.json", R"({"a": "あ"})");
+    write(dir / "en.json", R"({"a": "A"})");
+    write(dir / "ja" / "skills.json", R"({"skills.title": "スキル"})");
+    write(dir / "en" / "skills.json", R"({"skills.title": "Skills"})");
+    auto c = StringCatalog::load(dir.string());
+    REQUIRE(c);
+    CHECK(c->get("skills.title", Language::ja) == "スキル");
+    CHECK(c->get("skills.title", Language::en) == "Skills");
+    CHECK(c->get("a", Language::en) == "A");
+
+    write(dir / "ja" / "other.json", R"({"skills.title": "別の文言"})");
+    auto dup = StringCatalog::load(dir.string());
+    CHECK_FALSE(dup);
+    CHECK(dup.error().code == "i18n.duplicate");
+    fs::remove_all(dir);
 }
