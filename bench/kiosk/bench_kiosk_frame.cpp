@@ -3,7 +3,6 @@
 // size, and atlas rebuild time when 100 new kanji arrive. Prints figures
 // beside their targets; never pass/fail.
 //   bench_kiosk_frame [frames per screen, default 600] [rebuild rounds, default 7]
-#include <iconv.h>
 #include <time.h>
 
 #include <algorithm>
@@ -23,6 +22,7 @@
 #include "kiosk/testing/ui_driver.hpp"
 #include "kiosk/testing/ui_script.hpp"
 #include "screens/screen_factory.hpp"
+#include "tests/support/jis_kanji.hpp"
 
 using namespace madoguchi;
 
@@ -71,29 +71,6 @@ void measure_screen(UiDriver& driver, const char* name, int frames) {
     const ImDrawData* dd = ImGui::GetDrawData();
     std::printf("%-34s %8.3f %8.3f %8.3f %8.3f %8d %8d\n", name, percentile(cpu, 0.5), percentile(cpu, 0.95),
                 percentile(cpu, 0.99), wall, dd ? dd->TotalVtxCount : 0, dd ? dd->TotalIdxCount / 3 : 0);
-}
-
-// JIS X 0208 level-1 kanji (rows 16–47) in order, via glibc iconv.
-std::vector<std::string> jis_level1_kanji() {
-    std::vector<std::string> out;
-    iconv_t cd = iconv_open("UTF-8", "EUC-JP");
-    if (cd == reinterpret_cast<iconv_t>(-1)) return out;
-    for (int row = 16; row <= 47; ++row) {
-        for (int cell = 1; cell <= 94; ++cell) {
-            char in[2] = {static_cast<char>(0xA0 + row), static_cast<char>(0xA0 + cell)};
-            char buf[8] = {};
-            char* ip = in;
-            char* op = buf;
-            size_t il = 2, ol = sizeof buf;
-            if (iconv(cd, &ip, &il, &op, &ol) == static_cast<size_t>(-1)) {
-                iconv(cd, nullptr, nullptr, nullptr, nullptr);
-                continue;
-            }
-            out.emplace_back(buf, op);
-        }
-    }
-    iconv_close(cd);
-    return out;
 }
 
 char32_t first_codepoint(const std::string& s) {
@@ -163,7 +140,7 @@ int main(int argc, char** argv) {
     // 100 kanji the atlas does not have yet arrive at once (a name, an
     // address, server data): note() marks them, build() packs the new atlas.
     std::printf("\n# atlas rebuild when 100 new kanji arrive (FontSet::note + build; CPU side, no GL upload)\n");
-    const auto kanji = jis_level1_kanji();
+    const auto kanji = madoguchi::testing::jis_x0208_kanji(16, 47);
     std::size_t next = 0;
     std::vector<double> build_wall, build_cpu;
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;

@@ -1,40 +1,17 @@
 // Font atlas: glyphs on demand, never a box for JIS level 1–2 kanji, the
 // atlas stays ≤ 2048², and a wipe drops the previous user's glyphs.
 #include <doctest/doctest.h>
-#include <iconv.h>
 
 #include <string>
 #include <vector>
 
 #include "tests/kiosk/shell/ui_fixture.hpp"
+#include "tests/support/jis_kanji.hpp"
 
 using namespace madoguchi;
 using madoguchi::testing::UiFixture;
 
 namespace {
-
-// Every kanji of JIS X 0208 levels 1 and 2 (rows 16–84), via glibc iconv.
-std::vector<std::string> jis_level12_kanji() {
-    std::vector<std::string> out;
-    iconv_t cd = iconv_open("UTF-8", "EUC-JP");
-    REQUIRE(cd != reinterpret_cast<iconv_t>(-1));
-    for (int row = 16; row <= 84; ++row) {
-        for (int cell = 1; cell <= 94; ++cell) {
-            char in[2] = {static_cast<char>(0xA0 + row), static_cast<char>(0xA0 + cell)};
-            char buf[8] = {};
-            char* ip = in;
-            char* op = buf;
-            size_t il = 2, ol = sizeof buf;
-            if (iconv(cd, &ip, &il, &op, &ol) == static_cast<size_t>(-1)) {
-                iconv(cd, nullptr, nullptr, nullptr, nullptr);
-                continue;
-            }
-            out.emplace_back(buf, op);
-        }
-    }
-    iconv_close(cd);
-    return out;
-}
 
 char32_t first_codepoint(const std::string& s) {
     unsigned int c = 0;
@@ -47,8 +24,8 @@ char32_t first_codepoint(const std::string& s) {
 TEST_CASE("every JIS level 1-2 kanji gets a real glyph, atlas never over 2048") {
     UiFixture f;
     FontSet& fonts = f.app.fonts();
-    auto kanji = jis_level12_kanji();
-    CHECK(kanji.size() == 6355);
+    auto kanji = madoguchi::testing::jis_x0208_kanji(16, 84);
+    REQUIRE(kanji.size() == 6355);
     std::size_t missing = 0;
     for (std::size_t start = 0; start < kanji.size(); start += 1200) {
         std::string chunk;
@@ -82,7 +59,8 @@ TEST_CASE("text with new kanji is drawn in the same frame with its glyphs") {
 TEST_CASE("a flood of distinct kanji keeps the atlas within bounds, newest kept") {
     UiFixture f;
     FontSet& fonts = f.app.fonts();
-    auto kanji = jis_level12_kanji();
+    auto kanji = madoguchi::testing::jis_x0208_kanji(16, 84);
+    REQUIRE(kanji.size() == 6355);
     for (std::size_t start = 0; start < 5000; start += 500) {
         std::string chunk;
         for (std::size_t i = start; i < start + 500; ++i) chunk += kanji[i];
