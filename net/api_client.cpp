@@ -104,10 +104,10 @@ NetResult<Account> parse_account_reply(std::string_view body) {
     return decode_json<Account>(r->at("account"));
 }
 
-NetResult<Session> parse_session_reply(std::string_view body) {
+NetResult<ApiSession> parse_session_reply(std::string_view body) {
     auto r = parse_json_body(body);
     if (!r) return r.failure();
-    Session s;
+    ApiSession s;
     auto token = string_member(*r, "token");
     if (!token || token->empty()) return malformed_reply("token missing");
     s.token = *token;
@@ -143,7 +143,7 @@ NetStatus ApiClient::confirm_email(const std::string& token) {
     return as_status(call_json("GET", "/v1/email-verifications/" + url_encode_component(token), nullptr, "", ""));
 }
 
-NetResult<Session> ApiClient::sign_in(const SignInRequest& request, const std::string& key) {
+NetResult<ApiSession> ApiClient::sign_in(const SignInRequest& request, const std::string& key) {
     const json body = {{"login", request.login}, {"password", request.password}};
     auto r = call("POST", "/v1/sessions", body.dump(), "", key);
     if (!r) return r.failure();

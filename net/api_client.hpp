@@ -27,7 +27,9 @@ struct DeviceCredentials {
     std::string device_token;
 };
 
-struct Session {
+// A user token issued by POST /v1/sessions (kiosk/session.hpp is the UI's
+// signed-in session; this is only what the server handed out).
+struct ApiSession {
     std::string token;
     std::int64_t expires_at_ms = 0;
     Account account;
@@ -59,7 +61,7 @@ public:
     NetResult<Account> create_account(const std::string& client_id, const SignUpRequest& request,
                                       const std::string& key);
     NetStatus confirm_email(const std::string& token);
-    NetResult<Session> sign_in(const SignInRequest& request, const std::string& key);
+    NetResult<ApiSession> sign_in(const SignInRequest& request, const std::string& key);
     NetStatus sign_out(const std::string& session_token, const std::string& key);
 
     NetResult<Profile> get_profile(const std::string& account_id);
@@ -121,7 +123,7 @@ private:
 // Reply decoders behind the typed calls (public so the fuzz test reaches them).
 NetResult<DeviceCredentials> parse_device_reply(std::string_view body);
 NetResult<Account> parse_account_reply(std::string_view body);  // {"account": {...}}
-NetResult<Session> parse_session_reply(std::string_view body);
+NetResult<ApiSession> parse_session_reply(std::string_view body);
 
 // Percent-encodes one path segment or query value (RFC 3986 unreserved kept).
 std::string url_encode_component(std::string_view s);
