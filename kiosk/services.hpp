@@ -15,6 +15,13 @@ namespace madoguchi {
 
 class AccountService;  // services/account_service.hpp (madoguchi_services)
 class ProfileService;  // services/profile_service.hpp
+class NdaService;      // services/nda_service.hpp
+class MyPageService;   // services/my_page_service.hpp
+class StaffService;     // services/staff_service.hpp
+class IdentityService;  // services/identity_service.hpp
+class CompanyService;      // services/company_service.hpp
+class BankAccountService;  // services/bank_account_service.hpp
+class SectionServices;     // services/section_service.hpp
 
 struct Services {
     KioskConfig* config = nullptr;        // the running configuration
@@ -32,6 +39,24 @@ struct Services {
     AccountService* accounts = nullptr;
     // The profile form's load / validate / save and postal lookups.
     ProfileService* profiles = nullptr;
+    // NDA texts, agreement state and the agreement itself (【14】).
+    NdaService* nda = nullptr;
+    // My page: completeness and sync state per section.
+    MyPageService* my_page = nullptr;
+    // 【13】 staff mode: registrants, capture, masking, submission, audit log.
+    StaffService* staff = nullptr;
+    // 【13】 the signed-in user's identity-document status.
+    IdentityService* identity = nullptr;
+    // 【11】 company search / choose / register.
+    CompanyService* companies = nullptr;
+    // 【12】 bank account lookups, check, save, delete.
+    BankAccountService* bank_accounts = nullptr;
+    // 【7】–【10】 skills, qualifications, career, hobbies (+ their suggestion lists).
+    SectionServices* sections = nullptr;
+    // The idle wipe and sign-out end a signed-in person's session: this ends
+    // their store session too (AccountService::sign_out purges what is settled).
+    // Called with the account's client id; empty function = nothing to end.
+    std::function<void(const std::string& account_client_id)> on_session_end;
 };
 
 }  // namespace madoguchi

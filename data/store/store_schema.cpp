@@ -94,7 +94,25 @@ constexpr std::string_view kV2 = R"sql(
 CREATE INDEX outbox_account_create ON outbox(owner_client_id, id) WHERE operation = 'account.create';
 )sql";
 
-constexpr std::array<Migration, 2> kSteps{{{1, kV1}, {2, kV2}}};
+// Staff audit log (guide 【13】): who did what, when, for which registrant.
+// Append-only: triggers refuse UPDATE and DELETE. Rows hold ids and codes
+// only (no names, no numbers), so keeping them is not keeping personal data.
+constexpr std::string_view kV3 = R"sql(
+CREATE TABLE staff_audit_log(
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  at_ms      INTEGER NOT NULL,
+  staff_id   TEXT NOT NULL,
+  action     TEXT NOT NULL,
+  registrant TEXT NOT NULL DEFAULT '',
+  detail     TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE TRIGGER staff_audit_log_no_update BEFORE UPDATE ON staff_audit_log
+BEGIN SELECT RAISE(ABORT, 'staff_audit_log is append-only'); END;
+CREATE TRIGGER staff_audit_log_no_delete BEFORE DELETE ON staff_audit_log
+BEGIN SELECT RAISE(ABORT, 'staff_audit_log is append-only'); END;
+)sql";
+
+constexpr std::array<Migration, 3> kSteps{{{1, kV1}, {2, kV2}, {3, kV3}}};
 
 }  // namespace
 
