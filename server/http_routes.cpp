@@ -93,8 +93,14 @@ ApiResponse Router::dispatch(const httplib::Request& req, Access access, KeyPoli
     if (stored.outcome == StoredOutcome::key_reused) return key_reused_response();
 
     maybe_inject_delay(server_, req);
+    ServerDatabase::DeferredSync deferred(server_.db);
     ApiResponse response = handler(ctx);
-    if (response_is_final(response.status)) store_response(server_.db, scope, key, fingerprint, response, now_ms());
+    if (response_is_final(response.status)) {
+        // Its fsync also covers what the handler committed (DeferredSync).
+        store_response(server_.db, scope, key, fingerprint, response, now_ms());
+    } else {
+        deferred.sync_now();
+    }
     return response;
 }
 

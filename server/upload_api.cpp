@@ -19,7 +19,8 @@ int status_for(const std::string& code) {
         {"upload.not_found", 404},       {"upload.expired", 410},          {"upload.deleted", 410},
         {"upload.forbidden", 403},       {"upload.offset_mismatch", 409},  {"upload.locked", 423},
         {"upload.exceeds_length", 413},  {"upload.too_large", 413},        {"upload.chunk_checksum_mismatch", 460},
-        {"upload.checksum_mismatch", 460}, {"upload.io", 503},             {"upload.invalid_metadata", 400}};
+        {"upload.checksum_mismatch", 460}, {"upload.io", 503},             {"upload.invalid_metadata", 400},
+        {"upload.key_reused", 422}};
     auto it = kStatus.find(code);
     return it == kStatus.end() ? 400 : it->second;
 }
@@ -78,6 +79,19 @@ bool valid_kind(const std::string& k) {
     return true;
 }
 
+// The upload id a keyed creation gets: a UUID-shaped digest of device and
+// key. The idempotency record is stored after the upload row commits; if the
+// server dies in between, the kiosk's retry re-runs the creation, finds this
+// same id and resumes at its offset instead of starting an orphaned second
+// upload. Without a key: a random id.
+std::string upload_id_for_key(const std::string& device_id, const std::string& key) {
+    if (key.empty()) return {};
+    std::string h = sha256_hex("upload\n" + device_id + "\n" + key).substr(0, 32);
+    h[12] = '8';  // RFC 9562 version 8 (custom), variant 10xx
+    h[16] = "89ab"[h[16] % 4];
+    return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) + "-" + h.substr(20);
+}
+
 // POST /v1/uploads
 ApiResponse create_upload(RequestContext& ctx) {
     const auto length = parse_nonneg(ctx.header("Upload-Length"));
@@ -96,7 +110,7 @@ ApiResponse create_upload(RequestContext& ctx) {
     std::string filename = get("filename");
     if (filename.size() > 255) filename.resize(255);
     auto created = ctx.server.uploads.create(ctx.device_id, *length, ctx.server.config.max_upload_bytes, filename, kind,
-                                             get("sha256"), now_ms());
+                                             get("sha256"), now_ms(), upload_id_for_key(ctx.device_id, ctx.header("Idempotency-Key")));
     if (!created) return upload_error(created.error());
     ApiResponse r = json_response(201, upload_json(*created));
     r.with_header("Location", "/v1/uploads/" + created->id);

@@ -94,7 +94,8 @@ void UploadStore::unlock(const std::string& id) {
 
 Result<UploadInfo> UploadStore::create(const std::string& device_id, std::int64_t length, std::int64_t max_length,
                                        const std::string& filename, const std::string& kind,
-                                       const std::string& promised_sha256, std::int64_t now_ms) {
+                                       const std::string& promised_sha256, std::int64_t now_ms,
+                                       const std::string& id) {
     if (length < 0)
         return err("upload.invalid_metadata", "Upload-Length is missing or invalid.", "ファイルサイズが不正です。");
     if (length > max_length)
@@ -102,8 +103,23 @@ Result<UploadInfo> UploadStore::create(const std::string& device_id, std::int64_
     if (!is_hex64(promised_sha256))
         return err("upload.invalid_metadata", "Upload-Metadata needs sha256 (64 lowercase hex digits, Base64-encoded).",
                    "ファイルのチェックサムが指定されていません。");
+    if (!id.empty()) {
+        auto existing = db_.read([&](SqliteConnection& c) -> std::optional<UploadInfo> {
+            auto st = c.prepare(std::string(kSelect) + "WHERE upload_id=?1");
+            st.bind(1, id);
+            if (!st.step()) return std::nullopt;
+            return row_to_info(st);
+        });
+        if (existing) {
+            if (existing->device_id != device_id || existing->length != length ||
+                existing->sha256 != promised_sha256 || existing->kind != kind)
+                return err("upload.key_reused", "This Idempotency-Key already created a different upload.",
+                           "この操作キーは別のアップロードですでに使われています。");
+            return find(id, now_ms);  // expired or deleted ones report so
+        }
+    }
     UploadInfo u;
-    u.id = random_uuid();
+    u.id = id.empty() ? random_uuid() : id;
     u.device_id = device_id;
     u.length = length;
     u.filename = filename;

@@ -36,9 +36,14 @@ class UploadStore {
 public:
     UploadStore(std::string dir, ServerDatabase& db, std::int64_t expiry_s);
 
+    // `id` empty: a fresh random id. Otherwise the caller's id (derived from
+    // the request's Idempotency-Key): creating it again returns the existing
+    // upload with its offset (the same file must be announced), so a request
+    // re-run after a crash resumes the bytes already received instead of
+    // leaving them as an orphan.
     Result<UploadInfo> create(const std::string& device_id, std::int64_t length, std::int64_t max_length,
                               const std::string& filename, const std::string& kind, const std::string& sha256_hex,
-                              std::int64_t now_ms);
+                              std::int64_t now_ms, const std::string& id = {});
 
     // Also reports upload.expired for an abandoned upload (and removes it).
     Result<UploadInfo> find(const std::string& id, std::int64_t now_ms);

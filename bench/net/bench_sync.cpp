@@ -1,11 +1,14 @@
 // bench_sync: prints the outbox drain rate (10,000 small records over
-// loopback, records/s) and the upload throughput of a 50 MiB file (MiB/s)
-// through the resumable uploader, beside the curl CLI uploading the same
-// file to the same server (tus POST + one PATCH) in the same run.
-//   bench_sync [RECORDS] [FILE_MiB]   (the reference server binary must sit
-//   beside this program: build/bin/madoguchi-server)
+// loopback, records/s), the drain of 50 MiB of ID scans through the sync
+// engine (MiB/s), the upload throughput of a 50 MiB file (MiB/s) through the
+// resumable uploader beside the curl CLI uploading the same file to the same
+// server (tus POST + one PATCH) in the same run, and the peak RSS of the
+// kiosk side (this process) and of the server.
+//   bench_sync [RECORDS] [FILE_MiB] [SCAN_MiB]   (the reference server binary
+//   must sit beside this program: build/bin/madoguchi-server)
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/resource.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -88,6 +91,7 @@ std::string run_capture(const std::string& cmd) {
 int main(int argc, char** argv) {
     const int records = argc > 1 ? std::atoi(argv[1]) : 10000;
     const int file_mib = argc > 2 ? std::atoi(argv[2]) : 50;
+    const int scan_mib = argc > 3 ? std::atoi(argv[3]) : 50;
     const fs::path bin = fs::canonical("/proc/self/exe").parent_path();
     const fs::path tmp = fs::temp_directory_path() / ("madoguchi-bench-net-" + make_uuid_v4());
     fs::create_directories(tmp);
@@ -143,9 +147,52 @@ int main(int argc, char** argv) {
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
         }
         const double drain_s = seconds_since(t0);
-        engine.stop();
         std::printf("outbox drain: %lld rows (%d small records + 10 accounts) in %.2f s = %.0f records/s\n",
                     static_cast<long long>(total_rows), records, drain_s, static_cast<double>(total_rows) / drain_s);
+
+        // --- ID scans through the engine: two 1 MiB pages per document ----
+        {
+            const int docs = std::max(1, scan_mib / 2);
+            std::vector<std::uint8_t> page(1u << 20);
+            std::uint32_t x = 777;
+            auto tx = Transaction::begin((*store)->db());
+            auto owner_rows = (*store)->db().prepare("SELECT client_id FROM owners ORDER BY client_id LIMIT 10");
+            std::vector<std::string> owners;
+            while (owner_rows && *owner_rows->step()) owners.push_back(owner_rows->column_text(0));
+            for (int d = 0; d < docs; ++d) {
+                IdentityDocument doc;
+                doc.user_client_id = owners[static_cast<std::size_t>(d) % owners.size()];
+                doc.type = DocumentType::drivers_license;
+                doc.captured_by_staff = "bench-staff";
+                for (const char* side : {"front", "back"}) {
+                    for (auto& b : page) {
+                        x = x * 1664525u + 1013904223u;
+                        b = static_cast<std::uint8_t>(x >> 24);
+                    }
+                    auto fid = (*store)->files().put(doc.user_client_id, page);
+                    if (!fid) return 1;
+                    doc.pages.push_back({side, *fid, ""});
+                }
+                if (!(*store)->identity_documents().save(doc)) return 1;
+            }
+            if (!tx || !tx->commit()) return 1;
+            const auto s0 = Clock::now();
+            engine.notify();
+            for (;;) {
+                auto c = (*store)->outbox().counts();
+                if (c && c->pending == 0 && c->sending == 0) break;
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            }
+            const double scan_s = seconds_since(s0);
+            const double scan_total = 2.0 * docs;
+            if (auto c = (*store)->outbox().counts(); !c || c->dead_letter != 0) {
+                std::fprintf(stderr, "scan drain: rows were refused (dead letters); figures void\n");
+                return 1;
+            }
+            std::printf("scan drain: %d documents, %.0f MiB of scans in %.2f s = %.1f MiB/s (%.1f documents/s)\n", docs,
+                        scan_total, scan_s, scan_total / scan_s, docs / scan_s);
+        }
+        engine.stop();
 
         // --- 50 MiB upload: resumable uploader vs curl CLI ---------------
         const fs::path file = tmp / "big.bin";
@@ -210,6 +257,11 @@ int main(int argc, char** argv) {
         if (up)
             std::printf("ratio madoguchi(4 MiB chunks)/curl throughput: %.2f\n", (mib / ours) / (mib / curl_s));
     }
+    rusage self{}, children{};
+    getrusage(RUSAGE_SELF, &self);
+    getrusage(RUSAGE_CHILDREN, &children);  // the server (and curl), waited for above
+    std::printf("peak RSS: kiosk side (this process) %.1f MiB, server %.1f MiB\n", self.ru_maxrss / 1024.0,
+                children.ru_maxrss / 1024.0);
     fs::remove_all(tmp);
     return 0;
 }
