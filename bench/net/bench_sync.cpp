@@ -123,6 +123,8 @@ int main(int argc, char** argv) {
                 acc.email = acc.username + "@example.jp";
                 SignUpRequest r{acc.username, acc.email, "bench-Passw0rd", "bench-Passw0rd", true};
                 owners.push_back((*store)->accounts().create(acc, r)->meta.client_id);
+                // In session, so acknowledged owners are not purged before the scans.
+                (void)(*store)->begin_session(owners.back());
             }
             for (int i = 0; i < records; ++i) {
                 Skill sk;
@@ -159,6 +161,7 @@ int main(int argc, char** argv) {
             auto owner_rows = (*store)->db().prepare("SELECT client_id FROM owners ORDER BY client_id LIMIT 10");
             std::vector<std::string> owners;
             while (owner_rows && *owner_rows->step()) owners.push_back(owner_rows->column_text(0));
+            if (owners.empty()) return 1;
             for (int d = 0; d < docs; ++d) {
                 IdentityDocument doc;
                 doc.user_client_id = owners[static_cast<std::size_t>(d) % owners.size()];
