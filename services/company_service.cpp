@@ -1,0 +1,198 @@
+// CompanyService: server search off the UI thread, choose, register, logo.
+#include "services/company_service.hpp"
+
+#include <chrono>
+#include <memory>
+
+#include "data/imaging/image_codec.hpp"
+#include "data/imaging/image_resize.hpp"
+#include "data/rules/rule_error.hpp"
+#include "data/rules/validate_records.hpp"
+#include "data/store/store.hpp"
+#include "data/text/char_classes.hpp"
+#include "data/text/normalize.hpp"
+#include "data/text/utf8.hpp"
+#include "net/api_client.hpp"
+#include "platform/camera/camera.hpp"
+
+namespace madoguchi {
+namespace {
+
+constexpr int kLogoMaxSide = 512;  // a logo tile never needs more
+
+Error offline_error() {
+    return Error{"net.offline", "",
+                 "サーバーに接続できないため、検索できません。新しい会社として登録すると、この端末に保存され、接続が戻ったときに送信されます。",
+                 "The server cannot be reached, so searching is not possible. A company registered now is kept on "
+                 "this kiosk and sent when the connection is back."};
+}
+
+}  // namespace
+
+std::string company_name_key(std::string_view name) {
+    const std::u32string norm = normalize_for_comparison(decode_utf8_lossy(name));
+    std::u32string key;
+    for (char32_t c : norm) {
+        if (is_space_char(c)) continue;
+        key.push_back(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    return encode_utf8(key);
+}
+
+std::vector<Company> companies_with_same_name(const std::vector<Company>& known, std::string_view name) {
+    std::vector<Company> out;
+    const std::string key = company_name_key(name);
+    if (key.empty()) return out;
+    for (const Company& c : known)
+        if (company_name_key(c.name) == key) out.push_back(c);
+    return out;
+}
+
+CompanyService::CompanyService(Store& store, std::string server_url, std::string device_token, PostToUi post_to_ui)
+    : store_(store), server_url_(std::move(server_url)), device_token_(std::move(device_token)),
+      post_(std::move(post_to_ui)) {}
+
+CompanyService::~CompanyService() {
+    stop_ = true;
+    join_worker();
+}
+
+void CompanyService::join_worker() {
+    if (worker_.joinable()) worker_.join();
+}
+
+bool CompanyService::search(std::string query, std::function<void(CompanySearchOutcome)> done) {
+    if (trim_spaces(query).empty()) return false;
+    if (running_.exchange(true)) return false;
+    join_worker();  // the previous task has finished (running_ was false)
+    worker_ = std::thread([this, query = std::string(trim_spaces(query)), done = std::move(done)]() mutable {
+        CompanySearchOutcome out;
+        out.query = query;
+        if (server_url_.empty()) {
+            out.offline = true;
+            out.error = offline_error();
+        } else {
+            HttpClientConfig hc;
+            hc.connect_timeout = std::chrono::milliseconds(5000);
+            HttpClient http(hc, &stop_);
+            ApiClient api(http, ApiClientConfig{server_url_, device_token_, {}});
+            auto r = api.search_companies(query);
+            if (r) {
+                out.ok = true;
+                out.companies = std::move(*r);
+            } else if (r.failure().http_status == 0) {
+                out.offline = true;
+                out.error = offline_error();
+            } else {
+                out.error = r.error().message_ja.empty()
+                                ? Error{"company.search_failed", "", "検索できませんでした。時間をおいてお試しください。",
+                                        "The search failed. Please try again later."}
+                                : r.error();
+            }
+        }
+        auto deliver = std::make_shared<CompanySearchOutcome>(std::move(out));
+        running_ = false;
+        if (!stop_ && post_) post_([done = std::move(done), deliver] { done(*deliver); });
+    });
+    return true;
+}
+
+Result<std::vector<Company>> CompanyService::list(const std::string& owner) {
+    return store_.companies().list(owner);
+}
+
+Result<Company> CompanyService::choose(const std::string& owner, const Company& found) {
+    const std::string id = found.server_id.empty() ? found.meta.client_id : found.server_id;
+    if (id.empty()) {
+        return rule_error("company.no_server_id", "server_id", "この会社は選べません。もう一度検索してください。",
+                          "This company cannot be chosen. Please search again.");
+    }
+    auto mine = store_.companies().list(owner);
+    if (!mine) return mine.error();
+    for (const Company& c : *mine)
+        if (c.server_id == id || c.meta.client_id == id) return c;
+    Company link = found;
+    link.meta = RecordMeta{};
+    link.meta.client_id = id;
+    link.server_id = id;
+    auto saved = store_.companies().save(owner, std::move(link));
+    if (saved && outbox_changed_) outbox_changed_();
+    return saved;
+}
+
+CompanySaveOutcome CompanyService::register_company(const std::string& owner, Company typed) {
+    CompanySaveOutcome out;
+    typed.server_id.clear();
+    Errors norm = normalize_company_fields(typed);
+    Errors errs = validate_company(typed);
+    // A field that failed to normalize is reported once, with the first message.
+    for (Error& e : norm) {
+        bool seen = false;
+        for (const Error& v : errs) seen = seen || v.field == e.field;
+        if (!seen) errs.push_back(std::move(e));
+    }
+    Errors merged;
+    for (Error& e : errs) {
+        bool seen = false;
+        for (const Error& m : merged) seen = seen || (!e.field.empty() && m.field == e.field);
+        if (!seen) merged.push_back(std::move(e));
+    }
+    if (!merged.empty()) {
+        out.errors = std::move(merged);
+        out.company = std::move(typed);
+        return out;
+    }
+    auto saved = store_.companies().save(owner, std::move(typed));
+    if (!saved) {
+        out.errors.push_back(saved.error());
+        return out;
+    }
+    out.company = std::move(*saved);
+    if (outbox_changed_) outbox_changed_();
+    return out;
+}
+
+Status CompanyService::remove(const std::string& owner, const std::string& client_id) {
+    auto s = store_.companies().remove(owner, client_id);
+    if (s && outbox_changed_) outbox_changed_();
+    return s;
+}
+
+bool CompanyService::capture_logo(const std::string& owner, std::function<void(LogoCaptureOutcome)> done) {
+    if (!camera_) return false;
+    if (running_.exchange(true)) return false;
+    join_worker();
+    worker_ = std::thread([this, owner, done = std::move(done)]() mutable {
+        // Capture and encode here; the file store write (one small commit)
+        // happens on the UI thread, which owns the store connection.
+        auto encoded = std::make_shared<Result<std::vector<std::uint8_t>>>(
+            Error{"camera.unavailable", "", "カメラを使えません。", "The camera cannot be used."});
+        Status opened = camera_->open();
+        if (opened) opened = camera_->start();
+        if (!opened) {
+            *encoded = opened.error();
+        } else if (auto still = camera_->capture_still(); !still) {
+            *encoded = still.error();
+        } else {
+            *encoded = encode_jpeg(shrink_to_fit(*still, kLogoMaxSide), 90);
+        }
+        camera_->stop();
+        running_ = false;
+        if (stop_ || !post_) return;
+        post_([this, owner, encoded, done = std::move(done)] {
+            LogoCaptureOutcome out;
+            if (!*encoded) {
+                out.error = encoded->error();
+            } else if (auto id = store_.files().put(owner, **encoded); !id) {
+                out.error = id.error();
+            } else {
+                out.ok = true;
+                out.file_id = *id;
+            }
+            done(out);
+        });
+    });
+    return true;
+}
+
+}  // namespace madoguchi

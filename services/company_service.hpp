@@ -1,0 +1,107 @@
+// CompanyService (guide 【11】): search the platform by company name on a
+// worker thread (results posted back to the UI queue), choose a found
+// company or register a new one (normalize + validate, saved through the
+// repository with its company.create outbox row), duplicate-name checks
+// against the search results, and the logo photographed by the camera and
+// kept encrypted in the file store.
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include "data/model/company.hpp"
+#include "data/result.hpp"
+
+namespace madoguchi {
+
+class Store;
+class Camera;
+
+struct CompanySearchOutcome {
+    std::string query;
+    bool ok = false;
+    bool offline = false;            // no reply from the server: say so, allow registering locally
+    std::vector<Company> companies;  // name, address, logo id as the server stores them
+    Error error;                     // what to show when !ok
+};
+
+struct CompanySaveOutcome {
+    Errors errors;    // Error::field = Company member; empty = saved
+    Company company;  // the stored copy
+    bool ok() const { return errors.empty(); }
+};
+
+struct LogoCaptureOutcome {
+    bool ok = false;
+    std::string file_id;  // encrypted in the file store, owned by the person
+    Error error;
+};
+
+class CompanyService {
+public:
+    using PostToUi = std::function<void(std::function<void()>)>;
+
+    // `server_url` may be empty (then every search reports offline at once).
+    CompanyService(Store& store, std::string server_url, std::string device_token, PostToUi post_to_ui);
+    ~CompanyService();  // stops and joins a running search / capture
+    CompanyService(const CompanyService&) = delete;
+    CompanyService& operator=(const CompanyService&) = delete;
+
+    // The logo camera (platform/camera); null = no camera in this kiosk.
+    void set_camera(Camera* camera) { camera_ = camera; }
+    bool camera_available() const { return camera_ != nullptr; }
+    // Called after a row was queued (the sync engine sends it now).
+    void set_outbox_hook(std::function<void()> hook) { outbox_changed_ = std::move(hook); }
+
+    // GET /v1/companies?q= on a worker thread; `done` runs through post_to_ui.
+    // An empty query or a second call while one runs is refused (false).
+    bool search(std::string query, std::function<void(CompanySearchOutcome)> done);
+    bool busy() const { return running_.load(); }
+
+    // The companies this person has chosen or registered (oldest first).
+    Result<std::vector<Company>> list(const std::string& owner);
+
+    // Links the person to a company found on the platform: a local copy
+    // carrying the platform's id (client_id = server_id, so the queued
+    // company.create is the same company, never a second one). Choosing the
+    // same company twice returns the first copy.
+    Result<Company> choose(const std::string& owner, const Company& found);
+
+    // Registers a new company (offline too: it waits in the outbox).
+    CompanySaveOutcome register_company(const std::string& owner, Company typed);
+
+    // Removes it from the person's list (the platform keeps shared companies).
+    Status remove(const std::string& owner, const std::string& client_id);
+
+    // Photographs the logo on a worker thread, then (on the UI thread, via
+    // post_to_ui) encrypts it into the file store for `owner`.
+    bool capture_logo(const std::string& owner, std::function<void(LogoCaptureOutcome)> done);
+
+private:
+    void join_worker();
+
+    Store& store_;
+    std::string server_url_;
+    std::string device_token_;
+    PostToUi post_;
+    Camera* camera_ = nullptr;
+    std::function<void()> outbox_changed_;
+    std::atomic<bool> stop_{false};
+    std::atomic<bool> running_{false};
+    std::thread worker_;
+};
+
+// The key duplicate names are compared by: JAPAN.md's comparison
+// normalization (full-width = half-width, ｶﾞ = ガ), then every space removed
+// and ASCII lower-cased, so "ＡＢＣ 商事" and "abc商事" are the same name.
+std::string company_name_key(std::string_view name);
+
+// The companies in `known` whose name has the same key as `name`.
+std::vector<Company> companies_with_same_name(const std::vector<Company>& known, std::string_view name);
+
+}  // namespace madoguchi
