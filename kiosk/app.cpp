@@ -94,6 +94,9 @@ void App::wipe_session() {
     }
     stack_.clear();
     toasts_.clear();
+    // The store session ends with the person's (idle wipe as well as sign-out).
+    if (session_ && !session_->account_client_id.empty() && services_.on_session_end)
+        services_.on_session_end(session_->account_client_id);
     session_ = std::make_unique<Session>();
     session_->serial = ++session_serial_;
     session_->language = config_.language == "en" ? Language::en : Language::ja;

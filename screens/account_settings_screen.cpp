@@ -11,6 +11,7 @@ namespace madoguchi {
 void AccountSettingsScreen::draw(Ui& ui, ScreenContext& ctx) {
     const auto& m = ui.metrics;
     ui::title(ui, ui.t("account.email_title"));
+    ui::text_wrapped(ui, ui.t("account.email_note"), theme::kMuted);
     ui::text_field(ui, "account.new_email", ui.t("account.new_email"), new_email_);
     ui::text_field(ui, "account.new_email_confirm", ui.t("account.new_email_confirm"), new_email_confirm_);
     if (!form_error_.empty()) ui::text_wrapped(ui, form_error_, theme::kError);
@@ -18,6 +19,11 @@ void AccountSettingsScreen::draw(Ui& ui, ScreenContext& ctx) {
         ui::text_wrapped(ui, ui.t("account.verification_queued") + sent_to_, theme::kMuted);
         ui.registry.record({"account.verification", "", WidgetKind::text, {}, true, true, sent_to_, {}});
     }
+    ImGui::Dummy(ImVec2(0, m.gap()));
+    // The password has its own screen (【6】): a tap away, not mixed into this form.
+    if (ui::button(ui, "account.password_change", ui.t("account.password_change"),
+                   {ui::ButtonStyle::secondary, true, 0, 0}))
+        ctx.nav.push(ScreenId::password_change);
     ImGui::Dummy(ImVec2(0, m.gap()));
     if (!ui::button(ui, "account.send_verification", ui.t("account.send_verification"),
                     {ui::ButtonStyle::primary, true, 0, 0}))

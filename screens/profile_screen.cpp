@@ -268,6 +268,8 @@ void ProfileScreen::draw(Ui& ui, ScreenContext& ctx) {
     ImGui::Dummy(ImVec2(0, m.gap()));
     if (ui::button(ui, "profile.save", ui.t("profile.save"), {ui::ButtonStyle::primary, true, m.em * 12, 0}))
         save(ui, ctx);
+    if (ui::button(ui, "profile.open_preview", ui.t("profile.open_preview"), {ui::ButtonStyle::secondary, true, 0, 0}))
+        ctx.nav.push(ScreenId::profile_preview);
 }
 
 }  // namespace madoguchi

@@ -32,24 +32,24 @@ private:
     Profile base_;  // what is not on the form (photo id, meta)
     TextField nickname_{FieldKind::text, 30, true};
     TextField self_intro_{FieldKind::multiline, 1000, false};
-    TextField family_name_{FieldKind::text, 30, true};
-    TextField given_name_{FieldKind::text, 30, true};
+    TextField family_name_{FieldKind::text, 30, true, ime::ConversionKind::person_name};
+    TextField given_name_{FieldKind::text, 30, true, ime::ConversionKind::person_name};
     TextField family_kana_{FieldKind::katakana, 30, true};
     TextField given_kana_{FieldKind::katakana, 30, true};
     int gender_ = 0;
     CivilDate birth_;
     TextField postal_{FieldKind::digits, 8, true};
     int prefecture_ = -1;
-    TextField city_{FieldKind::text, 50, true};
-    TextField town_{FieldKind::text, 50, false};
-    TextField address_line_{FieldKind::text, 100, false};
+    TextField city_{FieldKind::text, 50, true, ime::ConversionKind::place};
+    TextField town_{FieldKind::text, 50, false, ime::ConversionKind::place};
+    TextField address_line_{FieldKind::text, 100, false, ime::ConversionKind::place};
     TextField phone_{FieldKind::digits, 13, true};
     int status_ = 0;
     int weekly_hours_ = 0;
     TextField hourly_rate_{FieldKind::digits, 7, false};
     bool show_age_ = false;
     int preferred_prefecture_ = -1;
-    TextField hometown_{FieldKind::text, 50, false};
+    TextField hometown_{FieldKind::text, 50, false, ime::ConversionKind::place};
     TextField schools_{FieldKind::multiline, 500, false};
 
     std::vector<PostalAddress> postal_choices_;  // several towns for one code

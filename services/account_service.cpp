@@ -99,6 +99,8 @@ bool AccountService::sign_in(SignInRequest request, std::function<void(SignInOut
                 out.account = r->account;
                 out.session_token = r->token;
                 if (session_token_) session_token_(out.account.meta.client_id, out.session_token);
+                std::lock_guard<std::mutex> lock(tokens_mutex_);
+                session_tokens_[out.account.meta.client_id] = out.session_token;
             } else {
                 const Failure& f = r.failure();
                 out.offline = f.http_status == 0;
@@ -142,8 +144,71 @@ Errors AccountService::request_email_change(const std::string& owner, EmailChang
     return {};
 }
 
+Errors AccountService::change_password(const std::string& account_id, PasswordChangeRequest request,
+                                       std::function<void(PasswordChangeOutcome)> done) {
+    Errors errs = validate_password_change(request);
+    if (!errs.empty()) return errs;
+    if (account_id.empty())
+        return {Error{"account.not_signed_in", "", "ログインしてください。", "Please sign in first."}};
+    if (running_.exchange(true))
+        return {Error{"account.busy", "", "前の処理が終わるまでお待ちください。", "Please wait for the previous request."}};
+    join_worker();
+    std::string token;
+    {
+        std::lock_guard<std::mutex> lock(tokens_mutex_);
+        if (auto it = session_tokens_.find(account_id); it != session_tokens_.end()) token = it->second;
+    }
+    worker_ = std::thread([this, account_id, token, request = std::move(request), done = std::move(done)] {
+        PasswordChangeOutcome out;
+        if (server_url_.empty()) {
+            out.offline = true;
+        } else {
+            HttpClientConfig hc;
+            hc.connect_timeout = std::chrono::milliseconds(5000);
+            HttpClient http(hc, &stop_);
+            ApiClient api(http, ApiClientConfig{server_url_, device_token_, {}});
+            // Without a session the server still lets the kiosk that created
+            // the account act for it (sign-up on this device).
+            if (!token.empty()) api.set_session_token(account_id, token);
+            auto r = api.change_password(account_id, request, make_idempotency_key());
+            if (r) {
+                out.ok = true;
+            } else {
+                const Failure& f = r.failure();
+                out.offline = f.http_status == 0;
+                if (!out.offline) {
+                    if (f.error.code == "password.current_wrong")
+                        out.errors.push_back(Error{"password.current_wrong", "current_password",
+                                                   "現在のパスワードが違います。", "The current password is wrong."});
+                    else if (f.http_status == 404 || f.http_status == 403 || f.http_status == 401)
+                        out.errors.push_back(Error{"password.not_yet_registered", "",
+                                                   "登録がまだサーバーに届いていないため、変更できません。しばらくしてからお試しください。",
+                                                   "Your registration has not reached the server yet. Please try again later."});
+                    else
+                        out.errors.push_back(f.error.message_ja.empty()
+                                                 ? Error{"password.server", "", "サーバーでエラーが発生しました。",
+                                                         "The server reported an error."}
+                                                 : f.error);
+                }
+            }
+        }
+        if (out.offline)
+            out.errors.push_back(Error{"net.offline", "",
+                                       "サーバーに接続できないため、パスワードを変更できませんでした。入力は残っています。時間をおいてお試しください。",
+                                       "The server cannot be reached, so the password was not changed. Your input is kept; please try again later."});
+        auto deliver = std::make_shared<PasswordChangeOutcome>(std::move(out));
+        running_ = false;
+        if (!stop_ && post_) post_([done = std::move(done), deliver] { done(*deliver); });
+    });
+    return {};
+}
+
 Status AccountService::sign_out(const std::string& client_id) {
     if (client_id.empty()) return ok_status();
+    {
+        std::lock_guard<std::mutex> lock(tokens_mutex_);
+        session_tokens_.erase(client_id);
+    }
     auto r = store_.end_session(client_id);
     if (!r) return r.error();
     return ok_status();

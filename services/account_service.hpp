@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -33,6 +34,14 @@ struct SignInOutcome {
     Account account;       // the server's account on success
     std::string session_token;
     Error error;           // what to show when !ok
+};
+
+// 【6】 password change: per-field errors (current_password, new_password,
+// new_password_confirm) or a form-level one (field empty); ok = changed.
+struct PasswordChangeOutcome {
+    bool ok = false;
+    bool offline = false;
+    Errors errors;
 };
 
 class AccountService {
@@ -73,6 +82,17 @@ public:
     // (new_email, new_email_confirm); empty = queued.
     Errors request_email_change(const std::string& owner, EmailChangeRequest request);
 
+    // 【6】 password change. Validated here (both new entries equal, strength
+    // rules of data/rules/password, different from the current one): a bad
+    // request returns its errors and `done` is not called. A valid one is
+    // sent to the server on the worker thread, never queued: only the server
+    // can check the current password, and the person waits for the answer.
+    // `done` runs through post_to_ui. Refused (one error, field empty) while
+    // a sign-in or another change is running.
+    Errors change_password(const std::string& account_id, PasswordChangeRequest request,
+                           std::function<void(PasswordChangeOutcome)> done);
+    bool request_running() const { return running_.load(); }
+
     // The person leaves: ends the store session (purges their settled data).
     Status sign_out(const std::string& client_id);
 
@@ -85,6 +105,10 @@ private:
     PostToUi post_;
     std::function<void()> outbox_changed_;
     std::function<void(const std::string&, const std::string&)> session_token_;
+    // Sessions the server issued at sign-in, by account: the password
+    // change acts with them. Forgotten at sign-out.
+    std::mutex tokens_mutex_;
+    std::map<std::string, std::string> session_tokens_;
     std::atomic<bool> stop_{false};
     std::atomic<bool> running_{false};
     std::thread worker_;

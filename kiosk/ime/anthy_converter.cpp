@@ -35,7 +35,7 @@ AnthyLibrary& library() {
 
 // Caller holds library().mutex.
 bool acquire_library(AnthyLibrary& lib) {
-    if (lib.users > 0) {
+    if (lib.users > 0 || !lib.private_home.empty()) {  // initialised (see release_library)
         ++lib.users;
         return true;
     }
@@ -60,11 +60,10 @@ bool acquire_library(AnthyLibrary& lib) {
 
 // Caller holds library().mutex.
 void release_library(AnthyLibrary& lib) {
-    if (--lib.users > 0) return;
-    ::anthy_quit();
-    std::error_code ec;
-    std::filesystem::remove_all(lib.private_home, ec);
-    lib.private_home.clear();
+    // Anthy stays initialised once started: anthy_init after anthy_quit
+    // jumps through freed tables (a second converter in the same process
+    // crashed). Its private home is empty and holds nothing of anyone.
+    --lib.users;
 }
 
 std::string segment_text(anthy_context_t ac, int segment, int candidate) {

@@ -1,11 +1,13 @@
 // OnScreenKeyboard layouts and key handling.
 #include "kiosk/ui/onscreen_keyboard.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 
 #include "kiosk/ime/kana_modifier.hpp"
 #include "kiosk/ime/kana_script.hpp"
+#include "kiosk/ime/utf8.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -27,6 +29,27 @@ constexpr std::array<std::array<const char*, 5>, 10> kGojuon{{
 }};
 
 constexpr std::array<const char*, 4> kAlphaRows{"1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"};
+
+// Most candidates the bar offers: one row at the keyboard's width.
+constexpr std::size_t kMaxCandidates = 12;
+
+// Kana a reading may hold: hiragana, katakana and the long-vowel mark.
+bool is_reading_text(std::string_view utf8) {
+    if (utf8.empty()) return false;
+    while (!utf8.empty()) {
+        auto d = ime::decode_first_code_point(utf8);
+        if (!d) return false;
+        const char32_t c = d->code_point;
+        if (!ime::is_hiragana(c) && !ime::is_katakana(c) && c != U'ー') return false;
+        utf8.remove_prefix(d->length);
+    }
+    return true;
+}
+
+void add_unique(std::vector<std::string>& out, std::string s) {
+    if (s.empty() || out.size() >= kMaxCandidates) return;
+    if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
+}
 
 }  // namespace
 
@@ -61,6 +84,7 @@ void OnScreenKeyboard::open(TextField& field, const std::string& field_id, const
     label_ = label;
     shift_ = false;
     romaji_.clear();
+    end_composition();
     layout_ = layout_for(field.kind);
 }
 
@@ -75,6 +99,65 @@ void OnScreenKeyboard::detach() {
     label_.clear();
     romaji_.clear();
     shift_ = false;
+    end_composition();
+    // Nothing of this person's typing stays in Anthy's context.
+    if (converter_) converter_->forget();
+}
+
+bool OnScreenKeyboard::converts() const {
+    return converter_ && target_ && (target_->kind == FieldKind::text || target_->kind == FieldKind::multiline);
+}
+
+void OnScreenKeyboard::end_composition() {
+    composition_start_ = std::string::npos;
+    candidates_for_.clear();
+    candidates_.clear();
+}
+
+std::string OnScreenKeyboard::reading() const {
+    if (!target_ || composition_start_ == std::string::npos || composition_start_ > target_->value.size()) return {};
+    std::string r = target_->value.substr(composition_start_);
+    // A trailing romaji "n" is ん as soon as the user converts.
+    if (romaji_.preedit() == "n") r += romaji_.script() == ime::KanaScript::katakana ? "ン" : "ん";
+    return is_reading_text(r) ? r : std::string{};
+}
+
+void OnScreenKeyboard::refresh_candidates() {
+    const std::string r = converts() ? reading() : std::string{};
+    if (r == candidates_for_) return;
+    candidates_for_ = r;
+    candidates_.clear();
+    if (r.empty()) return;
+    // Synchronous: bench/ime measures a conversion at a few ms, well inside
+    // the 50 ms a keystroke may take to show candidates.
+    auto conv = converter_->convert(r, target_->conversion);
+    if (conv && !conv->empty()) {
+        if (conv->size() == 1) {
+            for (const auto& c : conv->front().candidates) add_unique(candidates_, c);
+        } else {
+            // Phrases: the best of every segment, then the first segment's
+            // alternatives followed by the best of the rest.
+            std::string rest;
+            for (std::size_t i = 1; i < conv->size(); ++i) rest += (*conv)[i].candidates.front();
+            for (const auto& c : conv->front().candidates) add_unique(candidates_, c + rest);
+        }
+    }
+    // The kana themselves are always on offer, even when the bar is full.
+    const std::string hira = ime::to_hiragana(r), kata = ime::to_katakana(r);
+    if (candidates_.size() + 2 > kMaxCandidates) candidates_.resize(kMaxCandidates - 2);
+    add_unique(candidates_, hira);
+    add_unique(candidates_, kata);
+}
+
+bool OnScreenKeyboard::choose_candidate(std::size_t index) {
+    if (!target_ || index >= candidates_.size()) return false;
+    const std::string chosen = candidates_[index];
+    romaji_.clear();  // its pending "n" is part of the reading just converted
+    const std::string before = target_->value;
+    target_->value.resize(std::min(composition_start_, target_->value.size()));
+    if (!target_->insert(chosen)) target_->value = before;  // too long: keep what was typed, error shown
+    end_composition();
+    return true;
 }
 
 void OnScreenKeyboard::set_layout(KeyboardLayout layout) {
@@ -90,7 +173,8 @@ float OnScreenKeyboard::height(const Metrics& m) const {
                                                               layout_ == KeyboardLayout::katakana)
                                                                  ? 5
                                                                  : 5;
-    return m.em * 2.6f + (rows + 1) * (key_h + m.em * 0.25f) + m.em * 0.5f;
+    const int bar = converts() ? 1 : 0;  // the candidate bar, reserved even when empty so keys do not jump
+    return m.em * 2.6f + (rows + 1 + bar) * (key_h + m.em * 0.25f) + m.em * 0.5f;
 }
 
 void OnScreenKeyboard::paste(const std::string& text) {
@@ -101,7 +185,13 @@ void OnScreenKeyboard::paste(const std::string& text) {
 
 void OnScreenKeyboard::type_text(const std::string& s) {
     if (!target_) return;
-    (void)target_->insert(s);  // a refusal is shown inline by the field itself
+    // Kana extend the reading the candidate bar converts; anything else
+    // (space, punctuation, letters) commits it as typed.
+    const bool kana = converts() && is_reading_text(s);
+    if (!kana) end_composition();
+    const std::size_t before = target_->value.size();
+    // a refusal is shown inline by the field itself
+    if (target_->insert(s) && kana && composition_start_ == std::string::npos) composition_start_ = before;
 }
 
 void OnScreenKeyboard::flush_romaji(bool final_commit) {
@@ -270,9 +360,35 @@ void OnScreenKeyboard::draw_bottom_row(Ui& ui, float /*key_w*/, float key_h) {
     if (key(ui, "kbd.bs", ui.t("kbd.backspace"), key_w * 1.5f, key_h) && target_) {
         if (!romaji_.preedit().empty()) romaji_.backspace();
         else target_->backspace();
+        if (composition_start_ != std::string::npos && target_->value.size() <= composition_start_) end_composition();
     }
     ImGui::SameLine();
     if (key(ui, "kbd.done", ui.t("kbd.done"), key_w * 1.8f, key_h, true)) close();
+}
+
+void OnScreenKeyboard::draw_candidate_bar(Ui& ui, float key_h) {
+    refresh_candidates();
+    const auto& m = ui.metrics;
+    const ImVec2 start = ImGui::GetCursorPos();
+    if (candidates_.empty()) {
+        ui::text(ui, ui.t("kbd.cand.hint"), theme::kMuted);
+        ImGui::SetCursorPos(ImVec2(start.x, start.y + key_h + ImGui::GetStyle().ItemSpacing.y));
+        return;
+    }
+    // As many candidates as fit on one row, each at least a touch target wide.
+    const float right = start.x + ImGui::GetContentRegionAvail().x;
+    float x = start.x;
+    for (std::size_t i = 0; i < candidates_.size(); ++i) {
+        ui.fonts.note(candidates_[i]);
+        const float w = std::max(m.touch_min() * 1.4f, ImGui::CalcTextSize(candidates_[i].c_str()).x + m.em * 1.4f);
+        if (x + w > right) break;
+        if (i > 0) ImGui::SameLine();
+        x += w + ImGui::GetStyle().ItemSpacing.x;
+        if (key(ui, "kbd.cand." + std::to_string(i), candidates_[i], w, key_h, i == 0)) {
+            choose_candidate(i);
+            break;
+        }
+    }
 }
 
 void OnScreenKeyboard::draw(Ui& ui, ImVec2 display) {
@@ -298,6 +414,7 @@ void OnScreenKeyboard::draw(Ui& ui, ImVec2 display) {
         ui::text(ui, "⚠ " + ui.msg(*target_->error), theme::kError);
     }
     const float avail = ImGui::GetContentRegionAvail().x;
+    if (converts()) draw_candidate_bar(ui, std::max(m.touch_min(), m.em * 2.2f));
     const int cols = layout_ == KeyboardLayout::hiragana || layout_ == KeyboardLayout::katakana ? 11 : 12;
     const float key_w = std::max(m.touch_min(), (avail - m.em * 1.2f - (cols - 1) * m.em * 0.25f) / cols);
     const float key_h = std::max(m.touch_min(), m.em * 2.2f);

@@ -1,13 +1,18 @@
 // The on-screen keyboard (there is no physical keyboard and no system IME).
 // It edits the open field's TextField directly: 50音 grid in hiragana or
 // katakana with 濁点/半濁点/小, romaji (through ime::RomajiConverter),
-// alphanumeric with shift, digits pad and an email layout.
+// alphanumeric with shift, digits pad and an email layout. In text fields a
+// candidate bar (kbd.cand.N) offers kana→kanji conversions of the kana typed
+// since the last commit (ime::KanaKanjiConverter), plus the kana themselves.
 #pragma once
 
 #include <imgui.h>
 
+#include <cstddef>
 #include <string>
+#include <vector>
 
+#include "kiosk/ime/kana_kanji_converter.hpp"
 #include "kiosk/ime/romaji_converter.hpp"
 #include "kiosk/ui/text_field.hpp"
 #include "kiosk/ui/ui_context.hpp"
@@ -36,6 +41,17 @@ public:
     // A paste (hardware keyboard or script) into the open field, through TextField::paste.
     void paste(const std::string& text);
 
+    // The converter behind the candidate bar (owned by the caller, outlives
+    // the keyboard's use of it); nullptr = no candidate bar.
+    void set_converter(ime::KanaKanjiConverter* converter) { converter_ = converter; }
+    // The kana typed since the last commit (what the candidate bar converts)
+    // and the candidates it offers now.
+    std::string reading() const;
+    const std::vector<std::string>& candidates() const { return candidates_; }
+    // Replaces the reading in the field by candidate `index` (what a tap on
+    // kbd.cand.N does). False when there is no such candidate.
+    bool choose_candidate(std::size_t index);
+
     // Height the keyboard occupies at the bottom of the display.
     float height(const Metrics& m) const;
     // Draws the keyboard window at the bottom of `display`.
@@ -51,6 +67,10 @@ private:
     void draw_alpha(Ui& ui, float key_w, float key_h);
     void draw_digits(Ui& ui, float key_w, float key_h);
     void draw_bottom_row(Ui& ui, float key_w, float key_h);
+    void draw_candidate_bar(Ui& ui, float key_h);
+    bool converts() const;
+    void end_composition();
+    void refresh_candidates();
 
     TextField* target_ = nullptr;
     std::string field_id_;
@@ -58,6 +78,11 @@ private:
     KeyboardLayout layout_ = KeyboardLayout::hiragana;
     bool shift_ = false;
     ime::RomajiConverter romaji_;
+    ime::KanaKanjiConverter* converter_ = nullptr;
+    // Byte offset in the field where the unconverted kana start (npos: none).
+    std::size_t composition_start_ = std::string::npos;
+    std::string candidates_for_;  // the reading candidates_ were computed for
+    std::vector<std::string> candidates_;
 };
 
 }  // namespace madoguchi

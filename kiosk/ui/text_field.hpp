@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "data/result.hpp"
+#include "kiosk/ime/kana_kanji_converter.hpp"
 
 namespace madoguchi {
 
@@ -24,13 +25,18 @@ enum class FieldKind {
 
 struct TextField {
     TextField() = default;
-    TextField(FieldKind k, int max, bool is_required) : kind(k), max_chars(max), required(is_required) {}
+    TextField(FieldKind k, int max, bool is_required,
+              ime::ConversionKind conv = ime::ConversionKind::general)
+        : kind(k), max_chars(max), required(is_required), conversion(conv) {}
 
     std::string value;
     FieldKind kind = FieldKind::text;
     int max_chars = 100;       // counted in characters (code points), never bytes
     bool required = false;
     std::optional<Error> error;  // shown inline under the field
+    // Which dictionaries the keyboard's candidate bar asks for kana typed
+    // here (text and multiline fields only): names, places or phrases.
+    ime::ConversionKind conversion = ime::ConversionKind::general;
 
     // Keyboard input: appends if the text is acceptable for this field,
     // otherwise leaves the value as it was and sets `error`.

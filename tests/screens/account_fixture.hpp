@@ -16,12 +16,44 @@ struct AccountFixture {
         : accounts(*store, std::move(server_url), "",
                    [this](std::function<void()> task) { ui.app.run_queue().post(std::move(task)); }) {
         ui.app.services().accounts = &accounts;
+        ui.app.services().on_session_end = [this](const std::string& id) { (void)accounts.sign_out(id); };
     }
     UiFixture ui;
     TempStore store;
     AccountService accounts;
     UiDriver& d() { return *ui.driver; }
 };
+
+// Drags the form (from its left margin, clear of nested lists) until the
+// whole widget is on the display: the driver treats a widget that is only
+// partly on screen as visible, and its centre may then be off the display.
+inline Status reveal(UiDriver& d, const std::string& id) {
+    d.frames(1);
+    const ImVec2 display = d.runner().display_size();
+    for (int attempt = 0; attempt < 30; ++attempt) {
+        const WidgetRecord* r = d.find(id);
+        if (!r) return Error{"driver", "", "no widget " + id, "no widget " + id};
+        const float bottom_limit = display.y - 8.0f;
+        if (r->visible && r->rect.y + r->rect.h <= bottom_limit && r->rect.y >= 0) return ok_status();
+        const float dir = r->rect.y + r->rect.h > bottom_limit ? -1.0f : 1.0f;
+        InjectedPointer p{6.0f, display.y * 0.5f, true};
+        d.runner().run_frame(&p, 1.0f / 60.0f);
+        for (int step = 0; step < 6; ++step) {
+            p.y += dir * display.y * 0.03f;
+            d.runner().run_frame(&p, 1.0f / 60.0f);
+        }
+        p.down = false;
+        d.runner().run_frame(&p, 1.0f / 60.0f);
+        d.frames(2);
+    }
+    return ok_status();  // let the driver try its own way
+}
+
+// Reveals the widget, then taps it.
+inline Status tap_in_view(UiDriver& d, const std::string& id) {
+    if (auto s = reveal(d, id); !s) return s;
+    return d.tap(id);
+}
 
 // Clears a field the keyboard is open on (backspace until empty).
 inline Status clear_open_field(UiDriver& d, const std::string& id) {
@@ -32,10 +64,14 @@ inline Status clear_open_field(UiDriver& d, const std::string& id) {
 
 // Taps the field, replaces its text by typing, closes the keyboard.
 inline Status fill(UiDriver& d, const std::string& id, const std::string& text) {
-    if (auto s = d.tap(id); !s) return s;
+    if (auto s = tap_in_view(d, id); !s) return s;
     if (auto s = clear_open_field(d, id); !s) return s;
     if (auto s = d.type(text); !s) return s;
-    return d.tap("kbd.done");
+    if (auto s = d.tap("kbd.done"); !s) return s;
+    // The form grows back under the closed keyboard and its scroll clamps
+    // over the next frames: let it settle before the next tap aims.
+    d.frames(2);
+    return ok_status();
 }
 
 }  // namespace madoguchi::testing
