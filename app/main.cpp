@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -10,6 +11,7 @@
 #include <string>
 
 #include "kiosk/app.hpp"
+#include "kiosk/ime/kana_kanji_converter.hpp"
 #include "kiosk/config.hpp"
 #include "kiosk/pin_check.hpp"
 #include "kiosk/shell/glfw_shell.hpp"
@@ -18,6 +20,7 @@
 #include "kiosk/testing/ui_driver.hpp"
 #include "kiosk/testing/ui_script.hpp"
 #include "screens/screen_factory.hpp"
+#include "services/account_service.hpp"
 #include "services/kiosk_backend.hpp"
 
 namespace {
@@ -129,8 +132,16 @@ int main(int argc, char** argv) {
     ManualClock manual;
     const Clock& clock = scripted ? static_cast<const Clock&>(manual) : steady;
 
+    // Kana→kanji candidates for the keyboard (Anthy + SKK dictionaries);
+    // declared before the app so it outlives the keyboard that points to it.
+    // Without it the keyboard still types kana, with no candidate bar.
+    std::unique_ptr<ime::KanaKanjiConverter> converter;
+    if (auto c = ime::KanaKanjiConverter::open(ime::default_skk_dictionaries())) converter = std::move(*c);
+    else std::cerr << "madoguchi: no kana-kanji conversion: " << c.error().message_en << "\n";
+
     ImGuiContextGuard imgui(config.font_size_px);
     App app(config, std::move(strings.value()), clock, make_screen_factory());
+    app.keyboard().set_converter(converter.get());
     app.services().config_path = config_path;
     app.services().screen_available = [](int id) { return screen_exists(static_cast<ScreenId>(id)); };
     app.services().save_config = [&app, config_path](const KioskConfig& c) -> Status {
@@ -149,11 +160,23 @@ int main(int argc, char** argv) {
     // runs; nothing here waits for the network.
     std::unique_ptr<KioskBackend> backend;
     if (auto opened = KioskBackend::open(
-            KioskBackendConfig{config.data_dir, config.server_url, {}, !scripted, MADOGUCHI_DATASET_DIR},
+            KioskBackendConfig{config.data_dir, config.server_url, {}, !scripted, MADOGUCHI_DATASET_DIR,
+                               config.assets_dir + "/suggestions",
+                               // Staff camera: MADOGUCHI_CAMERA=/dev/videoN or file:DIR (demo, tour).
+                               std::getenv("MADOGUCHI_CAMERA") ? std::getenv("MADOGUCHI_CAMERA") : "",
+                               config.assets_dir + "/nda"},
             [&app](std::function<void()> task) { app.run_queue().post(std::move(task)); })) {
         backend = std::move(*opened);
         app.services().accounts = &backend->accounts();
         app.services().profiles = &backend->profiles();
+        app.services().on_session_end = [b = backend.get()](const std::string& id) { (void)b->accounts().sign_out(id); };
+        app.services().staff = &backend->staff();
+        app.services().identity = &backend->identity();
+        app.services().companies = &backend->companies();
+        app.services().bank_accounts = &backend->bank_accounts();
+        app.services().sections = &backend->sections();
+        app.services().nda = &backend->nda();
+        app.services().my_page = &backend->my_page();
     } else {
         std::cerr << "madoguchi: store unavailable: " << opened.error().message_en << "\n";
     }

@@ -17,6 +17,16 @@ class SyncEngine;
 class AccountService;
 class PostalDirectory;
 class ProfileService;
+class StaffService;
+class IdentityService;
+class Scanner;
+class Camera;
+class CompanyService;
+class BankAccountService;
+class BankDirectory;
+class SectionServices;
+class NdaService;
+class MyPageService;
 
 struct KioskBackendConfig {
     std::string data_dir;      // store.db, files/, device.key live here
@@ -24,6 +34,11 @@ struct KioskBackendConfig {
     std::string device_token;  // enrolment token (empty: not enrolled yet)
     bool start_sync = true;    // false for deterministic scripted runs
     std::string dataset_dir;   // postal.bin etc. (empty or missing: no lookups)
+    std::string suggestions_dir;  // skills.json, qualifications.json (missing: no suggestions)
+    // Staff capture sources: SANE scanners are always looked for; the camera
+    // is a V4L2 device path, "file:DIR" (FileCamera replaying DIR), or empty.
+    std::string camera_source;
+    std::string nda_dir;  // manifest.json + one folder per NDA version (empty: no NDA texts)
 };
 
 class KioskBackend {
@@ -39,6 +54,13 @@ public:
     Store& store() { return *store_; }
     AccountService& accounts() { return *accounts_; }
     ProfileService& profiles() { return *profiles_; }
+    StaffService& staff() { return *staff_; }
+    IdentityService& identity() { return *identity_; }
+    CompanyService& companies() { return *companies_; }
+    BankAccountService& bank_accounts() { return *bank_accounts_; }
+    SectionServices& sections() { return *sections_; }
+    NdaService& nda() { return *nda_; }
+    MyPageService& my_page() { return *my_page_; }
 
 private:
     KioskBackend() = default;
@@ -47,6 +69,16 @@ private:
     std::unique_ptr<AccountService> accounts_;
     std::unique_ptr<PostalDirectory> postal_;
     std::unique_ptr<ProfileService> profiles_;
+    std::unique_ptr<Scanner> scanner_;  // null when SANE cannot start
+    std::unique_ptr<Camera> camera_;    // null when none is configured
+    std::unique_ptr<StaffService> staff_;
+    std::unique_ptr<IdentityService> identity_;
+    std::unique_ptr<CompanyService> companies_;
+    std::unique_ptr<BankDirectory> banks_;  // banks.bin from the data set dir (null: missing)
+    std::unique_ptr<BankAccountService> bank_accounts_;
+    std::unique_ptr<SectionServices> sections_;
+    std::unique_ptr<NdaService> nda_;
+    std::unique_ptr<MyPageService> my_page_;
 };
 
 }  // namespace madoguchi
