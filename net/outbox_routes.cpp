@@ -62,6 +62,10 @@ Result<PlannedRequest> plan_request(const std::string& operation, const std::str
         r.method = verb == "put" ? "PUT" : "DELETE";
         r.path = account + "/bank-account";
         if (verb == "put") r.body = payload.dump();
+        // The delete names its record, so it cannot remove a newer account
+        // (put → delete → put: the second put is a different record and may
+        // reach the server before a delete that is waiting for a retry).
+        if (verb == "delete" && !id.empty()) r.path += "?client_id=" + id;
         return r;
     }
     if (const char* coll = collection_path(entity)) {

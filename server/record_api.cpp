@@ -203,6 +203,28 @@ ApiResponse put_bank_account(RequestContext& ctx) {
     return json_response(created ? 201 : 200, masked_bank_account(stored));
 }
 
+// DELETE /v1/accounts/{aid}/bank-account[?client_id=X]: the kiosk's
+// bank_account.delete. With client_id it removes only that record: a kiosk
+// may send a later put (a new record) before a delete that waited for a
+// retry, and that delete must not remove the newer account. Absent is fine
+// (a replay after the first delete is harmless): 204 either way.
+ApiResponse delete_bank_account(RequestContext& ctx) {
+    const std::string aid = ctx.param(1);
+    if (auto denied = deny_account_access(ctx, aid)) return *denied;
+    const std::string only = ctx.http.get_param_value("client_id");
+    ctx.server.db.write([&](SqliteConnection& c) {
+        if (!only.empty()) {
+            auto stored = load_one(c, aid, "bank_account", kSingleKey);
+            if (!stored || stored->value("client_id", "") != only) return;
+        }
+        c.prepare("DELETE FROM records WHERE account_id=?1 AND collection='bank_account' AND client_id=?2")
+            .bind(1, aid)
+            .bind(2, kSingleKey)
+            .run();
+    });
+    return empty_response(204);
+}
+
 // POST /v1/accounts/{aid}/nda-agreements: an agreement is immutable, so a
 // second POST with the same client_id returns the first one (200).
 ApiResponse post_nda(RequestContext& ctx) {
@@ -234,6 +256,7 @@ void add_record_routes(Router& r) {
     r.add("PUT", account + "/profile", Access::device, put_profile);
     r.add("GET", account + "/bank-account", Access::device, get_bank_account);
     r.add("PUT", account + "/bank-account", Access::device, put_bank_account);
+    r.add("DELETE", account + "/bank-account", Access::device, delete_bank_account);
     r.add("GET", account + "/nda-agreements", Access::device, list_nda);
     r.add("POST", account + "/nda-agreements", Access::device, post_nda);
     r.add("GET", account + "/" + collection, Access::device, list_collection);

@@ -32,7 +32,7 @@ TEST_CASE("every queued operation maps to its request") {
         {"company.update", "PUT", "/v1/companies/E1", true},
         {"company.delete", "", "", false},
         {"bank_account.put", "PUT", "/v1/accounts/A1/bank-account", true},
-        {"bank_account.delete", "DELETE", "/v1/accounts/A1/bank-account", false},
+        {"bank_account.delete", "DELETE", "/v1/accounts/A1/bank-account?client_id=E1", false},
         {"nda_agreement.create", "POST", "/v1/accounts/A1/nda-agreements", true},
         {"email_change.request", "POST", "/v1/accounts/A1/email-changes", true},
         {"identity_document.upload", "PUT", "/v1/accounts/A1/identity-documents/E1", true},
