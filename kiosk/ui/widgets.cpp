@@ -18,7 +18,16 @@ WidgetRect item_rect() {
     return {a.x, a.y, b.x - a.x, b.y - a.y};
 }
 
-bool item_visible() { return ImGui::IsItemVisible(); }
+// Visible = a finger can touch it: its centre lies inside the clip rectangle
+// of its window (and so on the display). A widget only partly scrolled into
+// view would otherwise count as visible while its centre is off-screen.
+bool item_visible() {
+    if (!ImGui::IsItemVisible()) return false;
+    const ImGuiWindow* window = ImGui::GetCurrentWindowRead();
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    const ImVec2 centre((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f);
+    return window->ClipRect.Contains(centre);
+}
 
 ImU32 fill_for(ButtonStyle s, bool active) {
     switch (s) {
