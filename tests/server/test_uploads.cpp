@@ -1,6 +1,8 @@
 // e2e: resumable uploads — resume after a partial PATCH, offset mismatch,
-// chunk and whole-file checksums, expiry of abandoned uploads.
+// chunk and whole-file checksums, expiry of abandoned uploads (on access and
+// by the sweep), a keyed creation re-run resuming instead of orphaning.
 #include <doctest/doctest.h>
+#include <sqlite3.h>
 
 #include <filesystem>
 #include <thread>
@@ -140,4 +142,75 @@ TEST_CASE("abandoned uploads expire") {
     CHECK(head.status == 410);
     CHECK(patch(c, location, 500, data.substr(500)).status == 410);
     CHECK(!std::filesystem::exists(server.data_dir() + "/uploads/" + id + ".part"));
+}
+
+TEST_CASE("an abandoned upload expires by the server's own sweep, with no request touching it") {
+    ServerProcess server({"--upload-expiry", "2s"});
+    ApiClient c(server.port());
+    c.enroll();
+    const std::string data = test_bytes(4000);
+    const std::string location = create(c, data).header("Location");
+    REQUIRE(patch(c, location, 0, data.substr(0, 1000)).status == 204);
+    const std::string id = location.substr(std::string("/v1/uploads/").size());
+    const std::string part = server.data_dir() + "/uploads/" + id + ".part";
+    REQUIRE(std::filesystem::exists(part));
+    // The sweep runs every expiry/4 (at least 1 s): gone within expiry + 2 periods.
+    for (int i = 0; i < 80 && std::filesystem::exists(part); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    CHECK_FALSE(std::filesystem::exists(part));
+    CHECK(c.head(location).status == 410);
+    // A complete upload is not abandoned: it stays.
+    const std::string done_id = upload_bytes(c, data, "attachment");
+    std::this_thread::sleep_for(std::chrono::milliseconds(3500));
+    CHECK(c.head("/v1/uploads/" + done_id).status == 200);
+    CHECK(std::filesystem::exists(server.data_dir() + "/uploads/" + done_id + ".bin"));
+}
+
+TEST_CASE("a creation re-run after its idempotency record was lost resumes the same upload") {
+    // The server stores the idempotency record after the upload row; a kill
+    // in between used to leave an orphan that the retry could not find.
+    ServerProcess server;
+    ApiClient c(server.port());
+    c.enroll();
+    const std::string data = test_bytes(5000);
+    const std::string key = ApiClient::new_key();
+    const auto create_keyed = [&](const std::string& body_sha) {
+        return c.send_raw("POST", "/v1/uploads", "", "application/octet-stream",
+                          {{"Upload-Length", std::to_string(data.size())},
+                           {"Upload-Metadata", metadata("scan.jpg", body_sha, "attachment")},
+                           {"Tus-Resumable", "1.0.0"},
+                           {"Idempotency-Key", key}});
+    };
+    auto first = create_keyed(sha256_hex(data));
+    REQUIRE(first.status == 201);
+    const std::string location = first.header("Location");
+    REQUIRE(patch(c, location, 0, data.substr(0, 2000)).status == 204);
+
+    // Forget the stored reply, as a crash between the two commits would.
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open((server.data_dir() + "/server.sqlite3").c_str(), &db) == SQLITE_OK);
+    sqlite3_busy_timeout(db, 5000);
+    sqlite3_stmt* st = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, "DELETE FROM idempotency WHERE key = ?1", -1, &st, nullptr) == SQLITE_OK);
+    sqlite3_bind_text(st, 1, key.c_str(), -1, SQLITE_TRANSIENT);
+    CHECK(sqlite3_step(st) == SQLITE_DONE);
+    CHECK(sqlite3_changes(db) == 1);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+
+    auto again = create_keyed(sha256_hex(data));
+    CHECK(again.header("Idempotent-Replayed").empty());  // really re-run, not replayed
+    CHECK(again.header("Location") == location);
+    CHECK(again.header("Upload-Offset") == "2000");  // the bytes already received are kept
+    auto rest = patch(c, location, 2000, data.substr(2000));
+    CHECK(rest.status == 204);
+    CHECK(rest.header("Upload-Complete") == "true");
+
+    // The same key announcing another file is refused, not merged.
+    auto other = c.send_raw("POST", "/v1/uploads", "", "application/octet-stream",
+                            {{"Upload-Length", "10"},
+                             {"Upload-Metadata", metadata("scan.jpg", sha256_hex("0123456789"), "attachment")},
+                             {"Tus-Resumable", "1.0.0"},
+                             {"Idempotency-Key", key}});
+    CHECK(other.status == 422);
 }
