@@ -74,7 +74,9 @@ TEST_CASE("Anthy conversions write nothing to HOME, the passwd home or the priva
         REQUIRE(second.value()->convert("ちよだく").ok());
         CHECK(fs::is_empty(private_home));
     }
-    CHECK_FALSE(fs::exists(private_home));  // removed with the last converter
+    // Anthy stays initialised for the life of the process (anthy_init after
+    // anthy_quit crashes), so its private home stays too, and stays empty.
+    CHECK((!fs::exists(private_home) || fs::is_empty(private_home)));
     CHECK(fs::is_empty(fake_home));
     CHECK(fs::exists(passwd_anthy) == had_anthy_dir);
     CHECK(snapshot(passwd_anthy) == before);
