@@ -74,4 +74,24 @@ inline Status fill(UiDriver& d, const std::string& id, const std::string& text) 
     return ok_status();
 }
 
+// Signs up through the screens from the attract screen (offline: the account
+// is queued) and leaves the person on My page, signed in.
+inline Status sign_up_through_screens(UiDriver& d, const std::string& username = "yamada2024",
+                                      const std::string& email = "taro@example.jp") {
+    for (const char* id : {"attract.start", "home.sign_up", "sign_up.consent", "sign_up.next"})
+        if (auto s = d.tap(id); !s) return s;
+    if (auto s = fill(d, "sign_up.username", username); !s) return s;
+    if (auto s = fill(d, "sign_up.email", email); !s) return s;
+    if (auto s = fill(d, "sign_up.password", "kiosk2024pass"); !s) return s;
+    if (auto s = fill(d, "sign_up.password_confirm", "kiosk2024pass"); !s) return s;
+    if (auto s = d.tap("sign_up.submit"); !s) return s;
+    if (!d.find("sign_up.registration_number"))
+        return Error{"driver", "", "sign-up did not show a registration number",
+                     "sign-up did not show a registration number"};
+    d.advance_seconds(10);  // a toast may sit over the button
+    if (auto s = d.tap("sign_up.continue"); !s) return s;
+    d.frames(2);
+    return ok_status();
+}
+
 }  // namespace madoguchi::testing

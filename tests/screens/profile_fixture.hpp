@@ -64,19 +64,7 @@ inline Status type_and_convert(UiDriver& d, const std::string& id, const std::st
 // Signs up through the screens and opens the profile from the home menu.
 inline void sign_up_and_open_profile(ProfileFixture& f) {
     auto& d = f.d();
-    REQUIRE_OK(d.tap("attract.start"));
-    REQUIRE_OK(d.tap("home.sign_up"));
-    REQUIRE_OK(d.tap("sign_up.consent"));
-    REQUIRE_OK(d.tap("sign_up.next"));
-    REQUIRE_OK(fill(d, "sign_up.username", "yamada2024"));
-    REQUIRE_OK(fill(d, "sign_up.email", "taro@example.jp"));
-    REQUIRE_OK(fill(d, "sign_up.password", "kiosk2024pass"));
-    REQUIRE_OK(fill(d, "sign_up.password_confirm", "kiosk2024pass"));
-    REQUIRE_OK(d.tap("sign_up.submit"));
-    REQUIRE(d.find("sign_up.registration_number"));
-    d.advance_seconds(10);  // a toast may sit over the button
-    REQUIRE_OK(d.tap("sign_up.continue"));
-    d.frames(2);
+    REQUIRE_OK(sign_up_through_screens(d));
     REQUIRE_OK(d.tap("home.profile"));
     REQUIRE(d.screen() == "profile");
 }
