@@ -6,25 +6,12 @@
 
 #include <algorithm>
 #include <cctype>
-#include <mutex>
 #include <stdexcept>
+
+#include "net/curl_handle.hpp"
 
 namespace madoguchi {
 namespace {
-
-// curl_global_init is not thread-safe on every build; run it exactly once.
-void ensure_curl_global() {
-    static std::once_flag once;
-    std::call_once(once, [] {
-        if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
-            throw std::runtime_error("curl_global_init failed");
-    });
-}
-
-struct SlistDeleter {
-    void operator()(curl_slist* l) const { curl_slist_free_all(l); }
-};
-using Slist = std::unique_ptr<curl_slist, SlistDeleter>;
 
 std::string lower(std::string_view s) {
     std::string out(s);
@@ -121,15 +108,7 @@ Failure transport_failure(CURLcode code, const char* errbuf) {
 }  // namespace
 
 struct HttpClient::Handle {
-    CURL* easy = nullptr;
-    Handle() {
-        ensure_curl_global();
-        easy = curl_easy_init();
-        if (!easy) throw std::runtime_error("curl_easy_init failed");
-    }
-    ~Handle() { curl_easy_cleanup(easy); }
-    Handle(const Handle&) = delete;
-    Handle& operator=(const Handle&) = delete;
+    CurlEasy easy;
 };
 
 std::optional<std::string_view> HttpResponse::header(std::string_view lower_name) const {
@@ -144,7 +123,7 @@ HttpClient::HttpClient(HttpClientConfig config, const std::atomic<bool>* stop)
 HttpClient::~HttpClient() = default;
 
 NetResult<HttpResponse> HttpClient::perform(const HttpRequest& request) {
-    CURL* h = handle_->easy;
+    CURL* h = handle_->easy.get();
     // Reset options but keep the live connection, DNS and TLS session caches.
     curl_easy_reset(h);
     HttpResponse response;
@@ -191,14 +170,9 @@ NetResult<HttpResponse> HttpClient::perform(const HttpRequest& request) {
         curl_easy_setopt(h, CURLOPT_POSTFIELDS, request.body.data());
     }
 
-    Slist headers;
+    CurlSlist headers;
     bool has_content_type = false;
-    auto add = [&](const std::string& line) {
-        curl_slist* next = curl_slist_append(headers.get(), line.c_str());
-        if (!next) throw std::bad_alloc();
-        (void)headers.release();
-        headers.reset(next);
-    };
+    auto add = [&](const std::string& line) { curl_slist_push(headers, line.c_str()); };
     for (const auto& [name, value] : request.headers) {
         if (lower(name) == "content-type") has_content_type = true;
         add(name + ": " + value);

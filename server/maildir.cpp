@@ -68,7 +68,7 @@ Status write_all_and_sync(const std::string& path, const std::string& data) {
 
 std::string render_mail(const MailMessage& m, std::int64_t now_ms, const std::string& message_id) {
     std::string out;
-    out += "From: Madoguchi <no-reply@madoguchi.invalid>\r\n";
+    out += "From: Madoguchi <" + one_line(m.from.empty() ? std::string(kDefaultMailFrom) : m.from) + ">\r\n";
     out += "To: <" + one_line(m.to) + ">\r\n";
     out += "Subject: " + encode_header_text(one_line(m.subject)) + "\r\n";
     out += "Date: " + rfc5322_date(now_ms) + "\r\n";
@@ -83,7 +83,7 @@ std::string render_mail(const MailMessage& m, std::int64_t now_ms, const std::st
     return out;
 }
 
-Maildir::Maildir(std::string root) : root_(std::move(root)) {
+Maildir::Maildir(std::string root, std::string from) : root_(std::move(root)), from_(std::move(from)) {
     for (const char* sub : {"tmp", "new", "cur"}) std::filesystem::create_directories(root_ + "/" + sub);
 }
 
@@ -94,7 +94,9 @@ Result<std::string> Maildir::deliver(const MailMessage& m, std::int64_t now_ms) 
                              std::to_string(counter++) + "_" + unique + ".madoguchi";
     const std::string tmp = root_ + "/tmp/" + name;
     const std::string dst = root_ + "/new/" + name;
-    if (auto st = write_all_and_sync(tmp, render_mail(m, now_ms, unique)); !st) return st.error();
+    MailMessage addressed = m;
+    if (addressed.from.empty()) addressed.from = from_;
+    if (auto st = write_all_and_sync(tmp, render_mail(addressed, now_ms, unique)); !st) return st.error();
     if (::rename(tmp.c_str(), dst.c_str()) != 0) {
         ::unlink(tmp.c_str());
         return Error{"mail.write", "", "メールを保存できませんでした。", "Could not deliver the mail file."};
@@ -105,6 +107,7 @@ Result<std::string> Maildir::deliver(const MailMessage& m, std::int64_t now_ms) 
         ::fsync(dfd);
         ::close(dfd);
     }
+    if (on_delivered_) on_delivered_();
     return dst;
 }
 

@@ -11,6 +11,7 @@
 #include "server/http_routes.hpp"
 #include "server/secrets.hpp"
 #include "server/server_context.hpp"
+#include "server/smtp_relay.hpp"
 
 namespace madoguchi::server {
 
@@ -31,6 +32,10 @@ PlatformServer::PlatformServer(ServerConfig config) {
     add_upload_routes(*router_);
     add_identity_document_routes(*router_);
     router_->install(*http_);
+    if (ctx_->config.smtp.enabled()) {
+        smtp_ = std::make_unique<SmtpRelay>(ctx_->config.smtp, ctx_->maildir.root());
+        ctx_->maildir.set_on_delivered([relay = smtp_.get()] { relay->wake(); });
+    }
 
     const auto threads = static_cast<std::size_t>(ctx_->config.threads);
     http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
@@ -62,6 +67,7 @@ int PlatformServer::bind() {
     }
     ctx_->public_url = c.public_url.empty() ? base_url() : c.public_url;
     sweeper_ = std::thread([this] { sweep_expired_uploads(); });
+    if (smtp_) smtp_->start();  // also sends mail left in new/ by an earlier run
     return port_;
 }
 
@@ -77,6 +83,7 @@ void PlatformServer::stop() {
         stopping_ = true;
     }
     sweep_cv_.notify_all();
+    if (smtp_) smtp_->stop();
     http_->stop();
 }
 

@@ -18,6 +18,7 @@ namespace madoguchi::server {
 
 struct ServerContext;
 class Router;
+class SmtpRelay;
 
 class PlatformServer {
 public:
@@ -45,6 +46,7 @@ private:
     std::unique_ptr<ServerContext> ctx_;
     std::unique_ptr<httplib::Server> http_;
     std::unique_ptr<Router> router_;
+    std::unique_ptr<SmtpRelay> smtp_;  // null = mail stays in the maildir
     int port_ = 0;
 
     std::mutex sweep_mutex_;

@@ -9,6 +9,23 @@
 
 namespace madoguchi::server {
 
+// Optional SMTP relay of the maildir (libcurl). Mail is always written to the
+// maildir first; the relay sends it on and moves it to cur/ once accepted.
+struct SmtpSettings {
+    std::string url;            // smtp://host:587 or smtps://host:465; empty = maildir only
+    std::string from;           // envelope sender and From: address
+    std::string user;           // empty = no AUTH
+    std::string password_file;  // read at start; never on the command line (ps shows it)
+    // "starttls" (default for smtp://) requires STARTTLS; "implicit" is smtps://;
+    // "none" sends in the clear and is accepted only for a loopback relay.
+    std::string tls = "starttls";
+    std::string ca_file;        // extra CA bundle for the relay's certificate
+    std::int64_t retry_initial_s = 15;  // first back-off after a temporary failure
+    std::int64_t retry_max_s = 15 * 60;
+
+    bool enabled() const { return !url.empty(); }
+};
+
 struct ServerConfig {
     std::string host = "127.0.0.1";
     int port = 8080;                 // 0 = pick a free port
@@ -26,6 +43,7 @@ struct ServerConfig {
     // Fault injection for tests of clients: honours header X-Debug-Delay-Ms
     // (sleep inside the request, after its idempotency key is taken).
     bool fault_injection = false;
+    SmtpSettings smtp;
 
     bool tls() const { return !cert_file.empty() && !key_file.empty(); }
 };

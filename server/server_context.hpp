@@ -24,7 +24,7 @@ struct ServerContext {
     explicit ServerContext(ServerConfig c)
         : config(std::move(c)),
           db(config.data_dir + "/server.sqlite3"),
-          maildir(config.data_dir + "/maildir"),
+          maildir(config.data_dir + "/maildir", config.smtp.from.empty() ? kDefaultMailFrom : config.smtp.from),
           uploads(config.data_dir + "/uploads", db, config.upload_expiry_s) {}
 };
 

@@ -190,20 +190,24 @@ std::vector<std::string> mail_files(const std::string& data_dir) {
     return out;
 }
 
+std::string mail_body_text(const std::string& raw) {
+    const auto split = raw.find("\r\n\r\n");
+    if (split == std::string::npos) return {};
+    std::string b64;
+    for (char ch : raw.substr(split + 4))
+        if (ch != '\r' && ch != '\n') b64 += ch;
+    std::vector<unsigned char> bin(b64.size());
+    std::size_t len = 0;
+    sodium_base642bin(bin.data(), bin.size(), b64.data(), b64.size(), nullptr, &len, nullptr,
+                      sodium_base64_VARIANT_ORIGINAL);
+    return std::string(reinterpret_cast<const char*>(bin.data()), len);
+}
+
 std::vector<std::string> mail_bodies(const std::string& data_dir) {
     std::vector<std::string> out;
     for (const auto& f : mail_files(data_dir)) {
         std::ifstream in(f, std::ios::binary);
-        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        const auto split = text.find("\r\n\r\n");
-        std::string b64;
-        for (char ch : text.substr(split + 4))
-            if (ch != '\r' && ch != '\n') b64 += ch;
-        std::vector<unsigned char> bin(b64.size());
-        std::size_t len = 0;
-        sodium_base642bin(bin.data(), bin.size(), b64.data(), b64.size(), nullptr, &len, nullptr,
-                          sodium_base64_VARIANT_ORIGINAL);
-        out.emplace_back(reinterpret_cast<const char*>(bin.data()), len);
+        out.push_back(mail_body_text(std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>())));
     }
     return out;
 }

@@ -85,6 +85,8 @@ std::string upload_bytes(ApiClient& c, const std::string& data, const std::strin
 
 // Mails in <data>/maildir/new, decoded: the body text of each.
 std::vector<std::string> mail_bodies(const std::string& data_dir);
+// The decoded text body of one rendered mail (headers, blank line, base64).
+std::string mail_body_text(const std::string& raw);
 std::vector<std::string> mail_files(const std::string& data_dir);
 // The token at the end of the first /v1/email-verifications/ link in `text`.
 std::string verification_token(const std::string& text);

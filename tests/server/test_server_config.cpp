@@ -59,3 +59,40 @@ TEST_CASE("durations") {
     CHECK(!parse_duration_seconds("h").ok());
     CHECK(!parse_duration_seconds("-5s").ok());
 }
+
+TEST_CASE("SMTP relay options: TLS unless the relay is on loopback, sender required, password from a file") {
+    auto ok = parse_server_args({"--smtp-url", "smtp://mail.example.jp:587", "--smtp-from", "noreply@example.jp",
+                                 "--smtp-user", "relay", "--smtp-password-file", "/run/secrets/smtp"});
+    REQUIRE(ok.ok());
+    CHECK(ok->smtp.enabled());
+    CHECK(ok->smtp.tls == "starttls");
+    CHECK(ok->smtp.user == "relay");
+    auto implicit = parse_server_args({"--smtp-url", "smtps://mail.example.jp", "--smtp-from", "a@example.jp"});
+    REQUIRE(implicit.ok());
+    CHECK(implicit->smtp.tls == "implicit");
+    auto local_plain = parse_server_args(
+        {"--smtp-url", "smtp://127.0.0.1:2525", "--smtp-from", "a@example.jp", "--smtp-tls", "none"});
+    REQUIRE(local_plain.ok());
+    CHECK(local_plain->smtp.tls == "none");
+    CHECK(!parse_server_args({}).value().smtp.enabled());
+
+    const std::vector<std::vector<std::string>> bad = {
+        {"--smtp-from", "a@example.jp"},                                              // no URL
+        {"--smtp-url", "http://mail.example.jp", "--smtp-from", "a@example.jp"},     // not SMTP
+        {"--smtp-url", "smtp://mail.example.jp"},                                     // no sender
+        {"--smtp-url", "smtp://mail.example.jp", "--smtp-from", "not-an-address"},
+        {"--smtp-url", "smtp://mail.example.jp", "--smtp-from", "a@example.jp", "--smtp-tls", "none"},  // clear text off-box
+        {"--smtp-url", "smtp://mail.example.jp", "--smtp-from", "a@example.jp", "--smtp-tls", "implicit"},
+        {"--smtp-url", "smtp://mail.example.jp", "--smtp-from", "a@example.jp", "--smtp-tls", "maybe"},
+        {"--smtp-url", "smtp://mail.example.jp", "--smtp-from", "a@example.jp", "--smtp-user", "u"},  // no password file
+        {"--smtp-url", "smtp://", "--smtp-from", "a@example.jp"},
+        {"--smtp-url", "smtp://127.0.0.1", "--smtp-from", "a@example.jp", "--smtp-retry", "0"},
+    };
+    for (const auto& args : bad) {
+        CAPTURE(args.size());
+        CAPTURE(args.back());
+        auto c = parse_server_args(args);
+        CHECK(!c.ok());
+        if (!c.ok()) CHECK(c.error().code == "usage");
+    }
+}
