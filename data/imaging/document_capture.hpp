@@ -23,6 +23,15 @@ struct CaptureOptions {
     bool crop_to_document = true;
     // Restore the true aspect ratio of `format` after straightening.
     bool snap_to_format = true;
+    // The source already cut the frame to the document: a sheet-fed card
+    // scanner, or a scan area the size of the card against the glass's card
+    // guide. Such a frame has no background around the document, so the
+    // locator (which looks for the document against its background) would
+    // refuse it; instead the frame itself must have the format's shape (and,
+    // when `frame_dpi` is known, its physical size) and must not be blank.
+    // Overrides crop_to_document.
+    bool frame_is_document = false;
+    int frame_dpi = 0;  // the source's resolution (0: unknown)
     LocatorOptions locator;
     QualityThresholds thresholds;
 };
@@ -34,7 +43,8 @@ struct PreparedDocument {
     Errors problems;            // retake reasons; empty when the capture is good
 };
 
-// Errors: document.not_found, document.not_inside (retake); quality problems
+// Errors: document.not_found, document.not_inside, document.wrong_size
+// (frame_is_document: the scan area does not match the format); quality problems
 // are listed in PreparedDocument::problems so the screen can show them all.
 Result<PreparedDocument> prepare_document(const Image& frame, const CaptureOptions& options = {});
 
