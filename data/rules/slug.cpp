@@ -28,7 +28,12 @@ Result<std::string> normalize_slug(std::string_view field, std::string_view inpu
     std::u32string text = map_dash_family(nfkc_japanese(decode_utf8_lossy(trim_spaces(input))));
     for (char32_t& c : text) {
         if (c >= U'A' && c <= U'Z') c = c - U'A' + U'a';
-        if (!is_alnum(c) && c != U'-' && c != U'_') {
+        if (is_alnum(c)) continue;
+        if (!limits.separators) {
+            return rule_error("slug.characters", field, "半角の英字・数字だけで入力してください（記号・スペースは使えません）。",
+                              "Use only letters a-z and digits 0-9 (no symbols or spaces).");
+        }
+        if (c != U'-' && c != U'_') {
             return rule_error("slug.characters", field, "半角の英字・数字（と - _）だけで入力してください。",
                               "Use only letters a-z, digits 0-9, '-' and '_'.");
         }

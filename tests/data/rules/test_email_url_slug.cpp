@@ -183,5 +183,48 @@ TEST_CASE("slugs") {
     }
     CHECK(check_slug("username", "taro", kUsernameLimits).ok());
     CHECK(check_slug("username", "Taro", kUsernameLimits).error().code == "slug.not_normalized");
-    CHECK(normalize_slug("url_slug", "ab", kCompanySlugLimits).ok());
+}
+
+// Company URL (【11】 英数字のみ): one rule for the kiosk, the server (which
+// validates with these rules) and docs/api/schemas.json ^[a-z0-9]{3,40}$.
+TEST_CASE("company slugs: alphanumeric only, 3-40, folded to lower case") {
+    struct Case {
+        const char* in;
+        const char* out;  // nullptr = rejected with `code`
+        const char* code;
+    };
+    const Case cases[] = {
+        {"yamadashoji", "yamadashoji", ""},
+        {"YamadaShoji", "yamadashoji", ""},
+        {"ｙａｍａｄａ２０２６", "yamada2026", ""},
+        {" abc ", "abc", ""},
+        {"abc", "abc", ""},
+        {"1234567890123456789012345678901234567890", "1234567890123456789012345678901234567890", ""},
+        {"ab", nullptr, "slug.length"},
+        {"12345678901234567890123456789012345678901", nullptr, "slug.length"},  // 41
+        {"yamada-shoji", nullptr, "slug.characters"},
+        {"yamada_shoji", nullptr, "slug.characters"},
+        {"yamada shoji", nullptr, "slug.characters"},
+        {"yamada.co", nullptr, "slug.characters"},
+        {"やまだ", nullptr, "slug.characters"},
+        {"ヤマダ", nullptr, "slug.characters"},
+        {"yamada\xE2\x80\x90shoji", nullptr, "slug.characters"},  // U+2010 hyphen
+        {"admin", nullptr, "slug.reserved"},
+        {"", nullptr, "text.required"},
+        {"abc😀", nullptr, "text.undrawable_char"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.in);
+        const auto r = normalize_slug("url_slug", c.in, kCompanySlugLimits);
+        if (c.out) {
+            REQUIRE(r.ok());
+            CHECK(*r == c.out);
+            CHECK(check_slug("url_slug", *r, kCompanySlugLimits).ok());
+        } else {
+            REQUIRE_FALSE(r.ok());
+            CHECK(r.error().code == c.code);
+        }
+    }
+    CHECK(check_slug("url_slug", "YamadaShoji", kCompanySlugLimits).error().code == "slug.not_normalized");
+    CHECK(check_slug("url_slug", "yamada-shoji", kCompanySlugLimits).error().code == "slug.characters");
 }
