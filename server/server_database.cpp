@@ -2,13 +2,18 @@
 #include "server/server_database.hpp"
 
 #include <array>
+#include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
+
+#include "data/text/company_search_key.hpp"
 
 namespace madoguchi::server {
 namespace {
 
 // Append new steps; never edit a step that has shipped.
-constexpr std::array<std::string_view, 1> kMigrations{R"sql(
+constexpr std::array<std::string_view, 3> kMigrations{R"sql(
 CREATE TABLE devices(
   device_id TEXT PRIMARY KEY,
   kiosk_id TEXT NOT NULL,
@@ -98,7 +103,47 @@ CREATE TABLE access_log(
   actor TEXT NOT NULL,
   action TEXT NOT NULL,
   subject TEXT NOT NULL);
+)sql",
+// 2: the company search key (company_api.cpp); rows from before are filled
+// in by migrate() with company_search_key(name).
+R"sql(
+ALTER TABLE companies ADD COLUMN search_key TEXT NOT NULL DEFAULT '';
+)sql",
+// 3: the kiosks' staff audit events (audit_api.cpp), append-only: each
+// (device, event_id) once, never changed or removed.
+R"sql(
+CREATE TABLE audit_events(
+  device_id TEXT NOT NULL,
+  event_id TEXT NOT NULL,
+  at_ms INTEGER NOT NULL,
+  staff_id TEXT NOT NULL,
+  action TEXT NOT NULL,
+  registrant TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  received_at_ms INTEGER NOT NULL,
+  PRIMARY KEY(device_id, event_id));
+CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+  BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
+CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
+  BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
 )sql"};
+constexpr std::size_t kCompanySearchKeyVersion = 1;  // index of step 2
+
+// SQL cannot call the normaliser, so the search keys of companies stored
+// before step 2 are computed here, in the migration's transaction.
+void fill_company_search_keys(SqliteConnection& conn) {
+    std::vector<std::pair<std::string, std::string>> rows;
+    {
+        auto st = conn.prepare("SELECT client_id, name FROM companies");
+        while (st.step()) rows.emplace_back(st.column_text(0), st.column_text(1));
+    }
+    for (const auto& [id, name] : rows) {
+        conn.prepare("UPDATE companies SET search_key=?1 WHERE client_id=?2")
+            .bind(1, company_search_key(name))
+            .bind(2, id)
+            .run();
+    }
+}
 
 }  // namespace
 
@@ -113,7 +158,10 @@ void ServerDatabase::migrate() {
         auto stmt = conn_.prepare("PRAGMA user_version");
         if (stmt.step()) version = static_cast<std::size_t>(stmt.column_int64(0));
     }
-    for (; version < kMigrations.size(); ++version) conn_.exec(kMigrations[version]);
+    for (; version < kMigrations.size(); ++version) {
+        conn_.exec(kMigrations[version]);
+        if (version == kCompanySearchKeyVersion) fill_company_search_keys(conn_);
+    }
     conn_.exec("PRAGMA user_version=" + std::to_string(kMigrations.size()));
     tx.commit();
 }

@@ -131,3 +131,103 @@ TEST_CASE("company search returns name, address and logo id as the CompanyList s
     // LIKE wildcards are taken literally.
     CHECK(f.c.get("/v1/companies?q=%25").body.at("items").empty());
 }
+
+TEST_CASE("company search finds the same company in every width, kana, spacing and legal-form spelling") {
+    Fixture f;
+    const std::string minato = ApiClient::new_key(), abc = ApiClient::new_key(), yamada = ApiClient::new_key();
+    REQUIRE(f.c.send("PUT", "/v1/companies/" + minato, {{"url_slug", "minatotech"}, {"name", "株式会社ミナトテック"}})
+                .status == 201);
+    REQUIRE(f.c.send("PUT", "/v1/companies/" + abc, {{"url_slug", "abcshoji"}, {"name", "ＡＢＣ商事合同会社"}}).status ==
+            201);
+    REQUIRE(f.c.send("PUT", "/v1/companies/" + yamada, {{"url_slug", "yamadashoji"}, {"name", "山田 商事㈲"}}).status ==
+            201);
+    struct Case {
+        const char* query;
+        const std::string* expected;  // the one company found; nullptr = none
+    };
+    const Case cases[] = {
+        {"ﾐﾅﾄﾃｯｸ", &minato},           {"ｶﾌﾞｼｷｶﾞｲｼｬ ﾐﾅﾄ", &minato}, {"㈱ミナト", &minato},
+        {"(株)ミナトテック", &minato},  {"（株）ミナト", &minato},    {"ミナトテック株式会社", &minato},
+        {"みなとてっく", &minato},       {"ミナト　テック", &minato},  {"ＡＢＣ", &abc},
+        {"abc", &abc},                   {"Abc 商事", &abc},           {"abc商事(同)", &abc},
+        {"山田商事", &yamada},           {"有限会社 山田", &yamada},   {"ﾔﾏﾀﾞ", nullptr},
+        {"ミナトテクノ", nullptr},
+    };
+    for (const auto& c : cases) {
+        INFO(c.query);
+        auto r = f.c.get("/v1/companies?q=" + url_encode(c.query));
+        REQUIRE(r.status == 200);
+        const json& items = r.body.at("items");
+        if (!c.expected) {
+            CHECK(items.empty());
+            continue;
+        }
+        REQUIRE(items.size() == 1);
+        CHECK(items[0].at("server_id") == *c.expected);
+    }
+    // The stored name is what the person typed; only the search key is folded.
+    auto r = f.c.get("/v1/companies?q=" + url_encode("ﾐﾅﾄ"));
+    REQUIRE(r.body.at("items").size() == 1);
+    CHECK(r.body["items"][0]["name"] == "株式会社ミナトテック");
+    // A query that is only a legal form matches every company (like an empty one).
+    CHECK(f.c.get("/v1/companies?q=" + url_encode("株式会社")).body.at("items").size() == 3);
+}
+
+TEST_CASE("company URL slug: alphanumeric only, 3-40, unique whatever the case") {
+    Fixture f;
+    REQUIRE(f.c.send("PUT", "/v1/companies/" + ApiClient::new_key(), {{"url_slug", "yamadashoji"}, {"name", "山田商事"}})
+                .status == 201);
+    struct Case {
+        const char* slug;
+        int status;
+        const char* code;
+    };
+    const Case cases[] = {
+        {"yamada-shoji", 422, "slug.characters"}, {"yamada_shoji", 422, "slug.characters"},
+        {"ab", 422, "slug.length"},               {"YamadaShoji", 422, "slug.not_normalized"},
+        {"yamadashoji", 409, "company.slug_taken"}, {"yamadashoji2", 201, ""},
+    };
+    for (const auto& c : cases) {
+        INFO(c.slug);
+        auto r = f.c.send("PUT", "/v1/companies/" + ApiClient::new_key(), {{"url_slug", c.slug}, {"name", "別の会社"}});
+        CHECK(r.status == c.status);
+        if (c.status >= 400) CHECK(r.body["error"]["code"] == c.code);
+    }
+}
+
+TEST_CASE("company logo: served to signed-in kiosks by company id, revalidated by ETag, kept by a PUT naming none") {
+    Fixture f;
+    const std::string bytes = std::string("\xFF\xD8\xFF\xE0", 4) + std::string(300, 'L');
+    const std::string logo = upload_bytes(f.c, bytes, "logo");
+    const std::string with = ApiClient::new_key(), without = ApiClient::new_key();
+    const json company = {{"url_slug", "logoco"}, {"name", "ロゴ株式会社"}, {"logo_file_id", logo}};
+    REQUIRE(f.c.send("PUT", "/v1/companies/" + with, company).status == 201);
+    REQUIRE(f.c.send("PUT", "/v1/companies/" + without, {{"url_slug", "nologo"}, {"name", "ロゴなし"}}).status == 201);
+
+    auto r = f.c.get("/v1/companies/" + with + "/logo");
+    REQUIRE(r.status == 200);
+    CHECK(r.raw == bytes);
+    CHECK(r.header("Content-Type") == "image/jpeg");
+    const std::string etag = r.header("ETag");
+    REQUIRE(etag.size() == 66);  // "<sha256 hex>"
+    CHECK(etag.front() == '"');
+
+    auto again = f.c.get("/v1/companies/" + with + "/logo", {{"If-None-Match", etag}});
+    CHECK(again.status == 304);
+    CHECK(again.raw.empty());
+    CHECK(again.header("ETag") == etag);
+    CHECK(f.c.get("/v1/companies/" + with + "/logo", {{"If-None-Match", "\"stale\""}}).status == 200);
+
+    CHECK(f.c.get("/v1/companies/" + without + "/logo").status == 404);
+    CHECK(f.c.get("/v1/companies/" + ApiClient::new_key() + "/logo").status == 404);
+    ApiClient stranger(f.server.port());  // no device token
+    CHECK(stranger.get("/v1/companies/" + with + "/logo").status == 401);
+
+    // A kiosk that chose the company sends it without the logo it does not hold.
+    json chosen = company;
+    chosen["logo_file_id"] = "";
+    auto put = f.c.send("PUT", "/v1/companies/" + with, chosen);
+    REQUIRE(put.status == 200);
+    CHECK(put.body["logo_file_id"] == logo);
+    CHECK(f.c.get("/v1/companies/" + with + "/logo").status == 200);
+}
