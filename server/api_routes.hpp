@@ -10,5 +10,6 @@ void add_record_routes(Router& r);             // profile, collections, bank acc
 void add_company_routes(Router& r);            // company search and registration
 void add_upload_routes(Router& r);             // tus-style resumable uploads
 void add_identity_document_routes(Router& r);  // identity documents and staff verification
+void add_audit_routes(Router& r);              // kiosks' staff audit events (append-only)
 
 }  // namespace madoguchi::server
