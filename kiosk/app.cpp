@@ -138,9 +138,9 @@ void App::apply_navigation() {
             return;
         }
         // Leaving a screen closes its keyboard (the field belongs to that
-        // screen) and its error toasts.
+        // screen) and its toasts (see Toasts::leave_screen).
         keyboard_.close();
-        toasts_.clear_errors();
+        toasts_.leave_screen();
         if (nav.kind == PendingNav::pop || nav.kind == PendingNav::replace) {
             if (stack_.size() > 1) {
                 stack_.back()->on_exit(ctx);

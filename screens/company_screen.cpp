@@ -28,24 +28,55 @@ std::string address_line(const Company& c) {
     return s + c.address;
 }
 
-// A square tile standing for the company's logo: the logo mark when the
-// company has one, its initial otherwise.
-void logo_tile(Ui& ui, const Company& c, float side) {
+}  // namespace
+
+// A square tile for the company's logo: the fetched logo when there is one;
+// otherwise its initial as a placeholder (with "…" while the logo loads).
+void CompanyScreen::logo_tile(Ui& ui, const std::string& id, const Company& c, float side) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 p = ImGui::GetCursorScreenPos();
-    const bool has_logo = !c.logo_file_id.empty();
-    dl->AddRectFilled(p, ImVec2(p.x + side, p.y + side), has_logo ? theme::kFocus : theme::kSurface,
-                      ui.metrics.em * 0.3f);
+    const auto slot = c.server_id.empty() ? logos_.end() : logos_.find(c.server_id);
+    const bool shown = slot != logos_.end() && slot->second.state == LogoSlot::State::shown;
+    const bool loading = slot != logos_.end() && slot->second.state == LogoSlot::State::loading;
+    dl->AddRectFilled(p, ImVec2(p.x + side, p.y + side), theme::kSurface, ui.metrics.em * 0.3f);
+    if (shown) {
+        const float inset = 3.0f;
+        slot->second.view.draw(dl, ImVec2(p.x + inset, p.y + inset), ImVec2(side - inset * 2, side - inset * 2));
+    } else {
+        const std::string mark = loading ? "…" : initial_of(c.name);
+        ui.fonts.note(mark);
+        ImVec2 sz = ImGui::CalcTextSize(mark.c_str());
+        dl->AddText(ImVec2(p.x + (side - sz.x) * 0.5f, p.y + (side - sz.y) * 0.5f), theme::kMuted, mark.c_str());
+    }
     dl->AddRect(p, ImVec2(p.x + side, p.y + side), theme::kBorder, ui.metrics.em * 0.3f, 0, 2.0f);
-    const std::string mark = initial_of(c.name);
-    ui.fonts.note(mark);
-    ImVec2 sz = ImGui::CalcTextSize(mark.c_str());
-    dl->AddText(ImVec2(p.x + (side - sz.x) * 0.5f, p.y + (side - sz.y) * 0.5f),
-                has_logo ? theme::kSurface : theme::kText, mark.c_str());
     ImGui::Dummy(ImVec2(side, side));
+    ui.registry.record({id + ".logo_image", "", WidgetKind::text, {}, true, true,
+                        shown ? "shown" : loading ? "loading" : "none", {}});
 }
 
-}  // namespace
+void CompanyScreen::request_logos(Services& services) {
+    if (!services.companies) return;
+    std::vector<std::string> wanted;
+    auto want = [&](const Company& c) {
+        if (c.server_id.empty() || logos_.count(c.server_id)) return;
+        logos_[c.server_id];  // loading
+        wanted.push_back(c.server_id);
+    };
+    for (const Company& c : results_) want(c);
+    for (const Company& c : mine_) want(c);
+    if (wanted.empty()) return;
+    std::weak_ptr<int> alive = alive_;
+    services.companies->fetch_logos(std::move(wanted), [this, alive](LogoThumbnail t) {
+        if (alive.expired()) return;
+        LogoSlot& slot = logos_[t.company_id];
+        if (t.found && !t.image.empty()) {
+            slot.view.set_image(t.image);
+            slot.state = LogoSlot::State::shown;
+        } else {
+            slot.state = LogoSlot::State::none;
+        }
+    });
+}
 
 void CompanyScreen::on_enter(ScreenContext& ctx) { reload_mine(ctx); }
 
@@ -53,6 +84,7 @@ void CompanyScreen::reload_mine(ScreenContext& ctx) {
     mine_.clear();
     if (!ctx.services.companies) return;
     if (auto list = ctx.services.companies->list(ctx.session.account_client_id)) mine_ = std::move(*list);
+    request_logos(ctx.services);
 }
 
 void CompanyScreen::open_form() {
@@ -87,10 +119,11 @@ void CompanyScreen::start_search(Ui& ui, ScreenContext& ctx) {
         return;
     }
     std::weak_ptr<int> alive = alive_;
-    const bool started = ctx.services.companies->search(query_.value, [this, alive](CompanySearchOutcome out) {
+    const bool started = ctx.services.companies->search(query_.value, [this, alive, services = &ctx.services](CompanySearchOutcome out) {
         if (alive.expired()) return;  // the screen was left meanwhile
         searched_ = out.query;
         results_ = std::move(out.companies);
+        request_logos(*services);
         if (out.ok) {
             search_state_ = SearchState::done;
             search_message_.clear();
@@ -116,8 +149,7 @@ void CompanyScreen::choose(Ui& ui, ScreenContext& ctx, const Company& c) {
 }
 
 void CompanyScreen::submit(Ui& ui, ScreenContext& ctx, bool confirmed_duplicate) {
-    TextField* fields[] = {&slug_, &name_, &description_, &postal_, &address_, &phone_, &email_};
-    for (TextField* f : fields) f->error.reset();
+    form_fields_.clear_errors();
     other_errors_.clear();
     if (!ctx.services.companies) {
         ui.toasts.show(ui.t("service.unavailable"), ToastKind::error, ui.clock.now_ms());
@@ -136,25 +168,11 @@ void CompanyScreen::submit(Ui& ui, ScreenContext& ctx, bool confirmed_duplicate)
     duplicates_.clear();
     auto out = ctx.services.companies->register_company(ctx.session.account_client_id, collect());
     if (!out.ok()) {
-        for (const Error& e : out.errors) {
-            TextField* f = e.field == "url_slug"      ? &slug_
-                           : e.field == "name"        ? &name_
-                           : e.field == "description" ? &description_
-                           : e.field == "postal_code" ? &postal_
-                           : e.field == "address"     ? &address_
-                           : e.field == "phone"       ? &phone_
-                           : e.field == "email"       ? &email_
-                                                      : nullptr;
-            if (f) {
-                if (!f->error) f->error = e;
-            } else {
-                other_errors_.push_back(e);
-            }
-        }
+        other_errors_ = form_fields_.place(out.errors);
         ui.toasts.show(ui.t("form.fix_errors"), ToastKind::error, ui.clock.now_ms());
         return;
     }
-    for (TextField* f : fields) f->clear();
+    form_fields_.clear_values();
     logo_file_id_.clear();
     logo_message_.clear();
     form_open_ = false;
@@ -193,7 +211,7 @@ void CompanyScreen::draw_mine(Ui& ui, ScreenContext& ctx) {
         const Company& c = mine_[i];
         const std::string id = "company.mine." + std::to_string(i);
         ImGui::PushID(id.c_str());
-        logo_tile(ui, c, m.touch_min());
+        logo_tile(ui, id, c, m.touch_min());
         ImGui::SameLine();
         ImGui::BeginGroup();
         ui::text(ui, c.name);
@@ -244,7 +262,7 @@ void CompanyScreen::draw_search(Ui& ui, ScreenContext& ctx) {
         const std::string id = "company.result." + std::to_string(i);
         ImGui::PushID(id.c_str());
         ImGui::Dummy(ImVec2(0, m.gap() * 0.3f));
-        logo_tile(ui, c, m.touch_min() * 1.2f);
+        logo_tile(ui, id, c, m.touch_min() * 1.2f);
         ImGui::SameLine();
         ImGui::BeginGroup();
         ui::text(ui, c.name);
@@ -270,10 +288,7 @@ void CompanyScreen::draw_search(Ui& ui, ScreenContext& ctx) {
 
 void CompanyScreen::draw_form(Ui& ui, ScreenContext& ctx) {
     const auto& m = ui.metrics;
-    auto step = [&](const char* key) {
-        ImGui::Dummy(ImVec2(0, m.gap() * 0.5f));
-        ui::text(ui, ui.t(key), theme::kMuted);
-    };
+    auto step = [&](const char* key) { ui::step_heading(ui, ui.t(key)); };
     ui::title(ui, ui.t("company.form_title"));
     if (search_state_ == SearchState::offline)
         ui::text_wrapped(ui, ui.t("company.offline_register_note"), theme::kMuted);
@@ -288,17 +303,17 @@ void CompanyScreen::draw_form(Ui& ui, ScreenContext& ctx) {
         capture_logo(ui, ctx);
     if (!logo_message_.empty()) ui::text_wrapped(ui, "⚠ " + logo_message_, theme::kError);
     step("company.step.slug");
-    ui::text_field(ui, "company.slug", ui.t("company.slug"), slug_, "yamada-shoji");
+    ui::text_field(ui, "company.slug", ui.t("company.slug"), slug_, ui.t("company.slug_hint"));
     ui::text_wrapped(ui, ui.t("company.slug_immutable"), theme::kError);
     step("company.step.name");
     ui::text_field(ui, "company.name", ui.t("company.name"), name_, ui.t("company.name_hint"));
     step("company.step.description");
     ui::text_field(ui, "company.description", ui.t("company.description"), description_);
     step("company.step.contact");
-    ui::text_field(ui, "company.postal", ui.t("company.postal"), postal_, "100-0001");
+    ui::text_field(ui, "company.postal", ui.t("company.postal"), postal_, ui.t("company.postal_hint"));
     ui::text_field(ui, "company.address", ui.t("company.address"), address_);
-    ui::text_field(ui, "company.phone", ui.t("company.phone"), phone_, "0312345678");
-    ui::text_field(ui, "company.email", ui.t("company.email"), email_, "info@example.co.jp");
+    ui::text_field(ui, "company.phone", ui.t("company.phone"), phone_, ui.t("company.phone_hint"));
+    ui::text_field(ui, "company.email", ui.t("company.email"), email_, ui.t("company.email_hint"));
     for (const Error& e : other_errors_) ui::error_text(ui, e);
 
     if (!duplicates_.empty()) {

@@ -5,12 +5,15 @@
 // registering; offline, searching says so and registering stays possible.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "data/model/company.hpp"
 #include "kiosk/screen.hpp"
+#include "kiosk/ui/form_row.hpp"
+#include "kiosk/ui/image_view.hpp"
 #include "kiosk/ui/text_field.hpp"
 
 namespace madoguchi {
@@ -35,6 +38,15 @@ private:
     void capture_logo(Ui& ui, ScreenContext& ctx);
     Company collect() const;
     void open_form();
+    void request_logos(Services& services);
+    void logo_tile(Ui& ui, const std::string& id, const Company& c, float side);
+
+    // Platform logos by server id: absent = not asked yet, loading, shown or none.
+    struct LogoSlot {
+        enum class State { loading, shown, none } state = State::loading;
+        ui::ImageView view;
+    };
+    std::map<std::string, LogoSlot> logos_;
 
     std::shared_ptr<int> alive_ = std::make_shared<int>(0);  // worker callbacks check it
     std::vector<Company> mine_;
@@ -55,6 +67,10 @@ private:
     TextField address_{FieldKind::text, 200, false};
     TextField phone_{FieldKind::digits, 13, false};
     TextField email_{FieldKind::email, 254, false};
+    // Declared after the fields it points at.
+    const ui::FormFields form_fields_{{"url_slug", &slug_}, {"name", &name_},       {"description", &description_},
+                                      {"postal_code", &postal_}, {"address", &address_}, {"phone", &phone_},
+                                      {"email", &email_}};
     std::vector<Company> duplicates_;  // non-empty: the warning is showing
     Errors other_errors_;
 };

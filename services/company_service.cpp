@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <memory>
+#include <span>
 
 #include "data/imaging/image_codec.hpp"
 #include "data/imaging/image_resize.hpp"
@@ -13,6 +14,7 @@
 #include "data/text/normalize.hpp"
 #include "data/text/utf8.hpp"
 #include "net/api_client.hpp"
+#include "net/http_client.hpp"
 #include "platform/camera/camera.hpp"
 
 namespace madoguchi {
@@ -55,6 +57,12 @@ CompanyService::CompanyService(Store& store, std::string server_url, std::string
 CompanyService::~CompanyService() {
     stop_ = true;
     join_worker();
+    {
+        std::lock_guard lock(logo_mutex_);
+        logo_queue_.clear();
+    }
+    logo_wake_.notify_all();
+    if (logo_worker_.joinable()) logo_worker_.join();
 }
 
 void CompanyService::join_worker() {
@@ -115,6 +123,12 @@ Result<Company> CompanyService::choose(const std::string& owner, const Company& 
     link.meta = RecordMeta{};
     link.meta.client_id = id;
     link.server_id = id;
+    // The platform's logo is an upload on the server, not a file in this
+    // kiosk's store: naming it here would make the repository refuse the
+    // record (a file it does not hold) and the sync engine try to upload it.
+    // The server keeps the stored logo when a PUT names none; the logo is
+    // fetched by company id for display.
+    link.logo_file_id.clear();
     auto saved = store_.companies().save(owner, std::move(link));
     if (saved && outbox_changed_) outbox_changed_();
     return saved;
@@ -156,6 +170,70 @@ Status CompanyService::remove(const std::string& owner, const std::string& clien
     auto s = store_.companies().remove(owner, client_id);
     if (s && outbox_changed_) outbox_changed_();
     return s;
+}
+
+void CompanyService::fetch_logos(std::vector<std::string> company_ids, std::function<void(LogoThumbnail)> done) {
+    {
+        std::lock_guard lock(logo_mutex_);
+        logo_queue_.clear();
+        for (std::string& id : company_ids)
+            if (!id.empty()) logo_queue_.push_back(std::move(id));
+        logo_done_ = std::move(done);
+        if (!logo_worker_.joinable()) logo_worker_ = std::thread([this] { logo_loop(); });
+    }
+    logo_wake_.notify_all();
+}
+
+void CompanyService::logo_loop() {
+    for (;;) {
+        std::string id;
+        std::function<void(LogoThumbnail)> done;
+        {
+            std::unique_lock lock(logo_mutex_);
+            logo_wake_.wait(lock, [&] { return stop_ || !logo_queue_.empty(); });
+            if (stop_) return;
+            id = std::move(logo_queue_.front());
+            logo_queue_.pop_front();
+            done = logo_done_;
+        }
+        auto thumb = std::make_shared<LogoThumbnail>(fetch_logo(id));
+        if (stop_) return;
+        if (post_ && done) post_([done = std::move(done), thumb] { done(*thumb); });
+    }
+}
+
+LogoThumbnail CompanyService::fetch_logo(const std::string& company_id) {
+    LogoThumbnail out;
+    out.company_id = company_id;
+    // Platform ids are UUID-like; anything else never reaches a URL.
+    if (server_url_.empty() || company_id.size() > 64 ||
+        company_id.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-") !=
+            std::string::npos)
+        return out;
+    HttpClientConfig hc;
+    hc.connect_timeout = std::chrono::milliseconds(5000);
+    hc.max_response_bytes = 4u << 20;  // a logo, not a photo album
+    HttpClient http(hc, &stop_);
+    HttpRequest req;
+    req.url = server_url_ + "/v1/companies/" + company_id + "/logo";
+    req.headers.emplace_back("X-Device-Token", device_token_);
+    auto cached = logo_cache_.find(company_id);
+    if (cached != logo_cache_.end()) req.headers.emplace_back("If-None-Match", cached->second.etag);
+    auto reply = http.perform(req);
+    if (!reply) return out;
+    if (reply->status == 304 && cached != logo_cache_.end()) {
+        out.found = true;
+        out.image = cached->second.image;
+        return out;
+    }
+    if (reply->status != 200) return out;
+    auto decoded = decode_image(std::span<const std::uint8_t>(
+        reinterpret_cast<const std::uint8_t*>(reply->body.data()), reply->body.size()));
+    if (!decoded) return out;
+    out.found = true;
+    out.image = shrink_to_fit(*decoded, kLogoThumbnailSide);
+    if (auto etag = reply->header("etag")) logo_cache_[company_id] = CachedLogo{std::string(*etag), out.image};
+    return out;
 }
 
 bool CompanyService::capture_logo(const std::string& owner, std::function<void(LogoCaptureOutcome)> done) {

@@ -2,18 +2,23 @@
 // worker thread (results posted back to the UI queue), choose a found
 // company or register a new one (normalize + validate, saved through the
 // repository with its company.create outbox row), duplicate-name checks
-// against the search results, and the logo photographed by the camera and
-// kept encrypted in the file store.
+// against the search results, the logo photographed by the camera and kept
+// encrypted in the file store, and platform logos fetched as thumbnails on a
+// logo worker (GET /v1/companies/{id}/logo, revalidated by ETag).
 #pragma once
 
 #include <atomic>
+#include <condition_variable>
+#include <deque>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <string>
 #include <string_view>
 #include <thread>
 #include <vector>
 
+#include "data/imaging/image.hpp"
 #include "data/model/company.hpp"
 #include "data/result.hpp"
 
@@ -35,6 +40,14 @@ struct CompanySaveOutcome {
     Company company;  // the stored copy
     bool ok() const { return errors.empty(); }
 };
+
+// A platform company's logo, decoded and shrunk for a list tile.
+struct LogoThumbnail {
+    std::string company_id;  // Company::server_id
+    bool found = false;      // false: no logo, unreachable server or bytes that are not an image
+    Image image;             // at most kLogoThumbnailSide on its long side
+};
+inline constexpr int kLogoThumbnailSide = 96;
 
 struct LogoCaptureOutcome {
     bool ok = false;
@@ -82,8 +95,16 @@ public:
     // post_to_ui) encrypts it into the file store for `owner`.
     bool capture_logo(const std::string& owner, std::function<void(LogoCaptureOutcome)> done);
 
+    // Queues these companies' logos (by server id) for the logo worker,
+    // replacing what is still queued (the screen asks for what it shows).
+    // Each answer goes to `done` through post_to_ui. A logo fetched before
+    // is revalidated with If-None-Match and a 304 reuses the decoded copy.
+    void fetch_logos(std::vector<std::string> company_ids, std::function<void(LogoThumbnail)> done);
+
 private:
     void join_worker();
+    void logo_loop();
+    LogoThumbnail fetch_logo(const std::string& company_id);
 
     Store& store_;
     std::string server_url_;
@@ -94,6 +115,18 @@ private:
     std::atomic<bool> stop_{false};
     std::atomic<bool> running_{false};
     std::thread worker_;
+
+    // Logo worker: its own thread, so a slow logo never blocks a search.
+    struct CachedLogo {
+        std::string etag;
+        Image image;
+    };
+    std::mutex logo_mutex_;
+    std::condition_variable logo_wake_;
+    std::deque<std::string> logo_queue_;
+    std::function<void(LogoThumbnail)> logo_done_;
+    std::map<std::string, CachedLogo> logo_cache_;  // worker thread only
+    std::thread logo_worker_;
 };
 
 // The key duplicate names are compared by: JAPAN.md's comparison

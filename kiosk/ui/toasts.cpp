@@ -10,12 +10,18 @@
 namespace madoguchi {
 
 void Toasts::show(std::string text, ToastKind kind, std::int64_t now_ms, std::int64_t duration_ms) {
-    items_.push_back({std::move(text), kind, now_ms + duration_ms});
+    items_.push_back({std::move(text), kind, now_ms + duration_ms, frames_drawn_});
     if (items_.size() > 3) items_.erase(items_.begin());
 }
 
-void Toasts::clear_errors() {
-    items_.erase(std::remove_if(items_.begin(), items_.end(), [](const Item& i) { return i.kind == ToastKind::error; }),
+void Toasts::leave_screen() {
+    // The app draws the toasts and then applies navigation, so a toast shown
+    // during this frame carries the stamp of the previous draw.
+    const std::uint64_t this_frame = frames_drawn_ == 0 ? 0 : frames_drawn_ - 1;
+    items_.erase(std::remove_if(items_.begin(), items_.end(),
+                                [&](const Item& i) {
+                                    return i.kind == ToastKind::error || i.shown_in_frame < this_frame;
+                                }),
                  items_.end());
 }
 
@@ -27,6 +33,7 @@ std::int64_t Toasts::next_expiry_ms() const {
 }
 
 void Toasts::draw(Ui& ui, float display_w) {
+    ++frames_drawn_;
     const auto now = ui.clock.now_ms();
     items_.erase(std::remove_if(items_.begin(), items_.end(), [&](const Item& i) { return i.expires_ms <= now; }),
                  items_.end());

@@ -41,16 +41,7 @@ struct BankCompanyFixture {
     // owner) to a section of My page.
     void open(const std::string& tile) {
         auto& dr = d();
-        REQUIRE_OK(dr.tap("attract.start"));
-        REQUIRE_OK(dr.tap("home.sign_up"));
-        REQUIRE_OK(dr.tap("sign_up.consent"));
-        REQUIRE_OK(dr.tap("sign_up.next"));
-        REQUIRE_OK(fill(dr, "sign_up.username", "bankco2026"));
-        REQUIRE_OK(fill(dr, "sign_up.email", "bankco@example.jp"));
-        REQUIRE_OK(fill(dr, "sign_up.password", "kiosk2026pass"));
-        REQUIRE_OK(fill(dr, "sign_up.password_confirm", "kiosk2026pass"));
-        REQUIRE_OK(dr.tap("sign_up.submit"));
-        REQUIRE_OK(dr.tap("sign_up.continue"));
+        REQUIRE_OK(sign_up_through_screens(dr, "bankco2026", "bankco@example.jp"));
         REQUIRE(dr.screen() == "home");
         owner = account.ui.app.session().account_client_id;
         REQUIRE_FALSE(owner.empty());
