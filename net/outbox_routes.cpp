@@ -106,6 +106,15 @@ Result<PlannedRequest> plan_request(const std::string& operation, const std::str
         r.body = payload.dump();
         return r;
     }
+    if (operation == "audit_event.create") {
+        // The kiosk's staff audit log: the device's record, not an account's
+        // (device token only); the server keeps each event_id once.
+        r.method = "POST";
+        r.path = "/v1/device/audit-events";
+        r.body = payload.dump();
+        r.account_id.clear();
+        return r;
+    }
     if (operation == "identity_document.upload") {
         r.method = "PUT";
         r.path = account + "/identity-documents/" + id;

@@ -38,6 +38,10 @@ void StaffCaptureScreen::on_enter(ScreenContext& ctx) {
     side_ = staff->draft().next_side();
     step_ = side_.empty() ? Step::confirm : Step::source;
     source_ = staff->has_scanner() ? scanner : (staff->has_camera() ? camera : practice);
+    // Staff start from the kiosk's scanner settings and may change them.
+    const IdentityScanProfile& profile = staff->scan_profile();
+    resolution_ = profile.resolution_dpi >= 600 ? 1 : 0;
+    colour_ = profile.mode == ColourMode::colour ? 0 : 1;
 }
 
 void StaffCaptureScreen::on_exit(ScreenContext& ctx) {
@@ -59,7 +63,7 @@ void StaffCaptureScreen::stop_camera(StaffService& staff) {
 void StaffCaptureScreen::take_finished_frame(StaffService& staff) {
     auto frame = staff.take_frame();
     if (!frame) return;
-    auto page = staff.accept_frame(side_, *frame, staff.job().dpi);
+    auto page = staff.accept_frame(side_, *frame, staff.job().dpi, staff.job().cut_to_document);
     if (!page) {
         error_ = page.error();
         return;
@@ -129,7 +133,12 @@ void StaffCaptureScreen::draw_scanner(Ui& ui, StaffService& staff) {
     }
     std::vector<std::string> names;
     for (const auto& s : staff.scanners()) names.push_back(s.vendor + " " + s.model + " (" + s.name + ")");
-    if (device_ < 0 && !names.empty()) device_ = 0;
+    if (device_ < 0 && !names.empty()) {
+        // The configured scanner when it is connected, else the first found.
+        device_ = 0;
+        for (std::size_t i = 0; i < staff.scanners().size(); ++i)
+            if (staff.scanners()[i].name == staff.scan_profile().device) device_ = static_cast<int>(i);
+    }
     if (device_ >= static_cast<int>(names.size())) device_ = names.empty() ? -1 : 0;
     const bool scanning = job.running && job.kind == CaptureJob::Kind::scan;
     if (job.running && job.kind == CaptureJob::Kind::list_devices) {
@@ -152,10 +161,8 @@ void StaffCaptureScreen::draw_scanner(Ui& ui, StaffService& staff) {
     if (ui::button(ui, "staff.scan", ui.t("staff.scan"),
                    {ui::ButtonStyle::primary, !job.running && device_ >= 0, 0, ui.metrics.primary_h()})) {
         error_.reset();
-        ScanSettings settings;
-        settings.resolution_dpi = kResolutions[resolution_];
-        settings.mode = colour_ == 0 ? ColourMode::colour : ColourMode::gray;
-        staff.start_scan(staff.scanners()[static_cast<std::size_t>(device_)].name, settings);
+        staff.start_scan(staff.scanners()[static_cast<std::size_t>(device_)].name, kResolutions[resolution_],
+                         colour_ == 0 ? ColourMode::colour : ColourMode::gray);
     }
     ImGui::SameLine(0, ui.metrics.gap());
     if (ui::button(ui, "staff.rescan_devices", ui.t("staff.rescan_devices"), {ui::ButtonStyle::secondary, !job.running, 0, 0})) {

@@ -24,6 +24,11 @@ void StaffHomeScreen::on_enter(ScreenContext& ctx) {
     }
 }
 
+void StaffHomeScreen::on_exit(ScreenContext& ctx) {
+    StaffService* staff = ctx.services.staff;
+    if (staff && !staff->staff_id().empty()) staff->end(StaffService::kSessionEnded);
+}
+
 void StaffHomeScreen::draw(Ui& ui, ScreenContext& ctx) {
     StaffService* staff = ctx.services.staff;
     const float bottom = ui.metrics.primary_h() + ui.metrics.gap() * 2;
@@ -51,7 +56,7 @@ void StaffHomeScreen::draw(Ui& ui, ScreenContext& ctx) {
     }
     ImGui::SetCursorPosY(ImGui::GetWindowHeight() - bottom);
     if (ui::button(ui, "staff.leave", ui.t("staff.leave"), {ui::ButtonStyle::primary, true, 0, 0})) {
-        if (staff) staff->end();
+        if (staff) staff->end(StaffService::kExitButton);
         ctx.nav.end_session();
     }
 }

@@ -16,6 +16,10 @@ public:
     ScreenId id() const override { return ScreenId::staff_home; }
     std::string title_key() const override { return "staff.title"; }
     void on_enter(ScreenContext& ctx) override;
+    // Staff home leaves the stack when staff mode ends: by the exit button
+    // (which already ended it) or by the idle wipe, which must not end staff
+    // mode without its audit row.
+    void on_exit(ScreenContext& ctx) override;
     void draw(Ui& ui, ScreenContext& ctx) override;
 
 private:

@@ -66,7 +66,7 @@ CapturedPage* CaptureDraft::page(const std::string& side) {
 }
 
 StaffService::StaffService(Store& store, CaptureDevices devices, PostToUi post_to_ui, WallClock now)
-    : store_(store), audit_(store.db(), now), devices_(devices), post_(std::move(post_to_ui)), now_(std::move(now)) {}
+    : store_(store), audit_(store, now), devices_(devices), post_(std::move(post_to_ui)), now_(std::move(now)) {}
 
 StaffService::~StaffService() {
     stop_ = true;
@@ -85,8 +85,8 @@ void StaffService::begin(const std::string& staff_id, std::uint64_t session_seri
     (void)audit(audit_action::staff_sign_in);
 }
 
-void StaffService::end() {
-    if (!staff_id_.empty()) (void)audit(audit_action::staff_sign_out);
+void StaffService::end(std::string_view how) {
+    if (!staff_id_.empty()) (void)audit(audit_action::staff_sign_out, {}, how);
     staff_id_.clear();
     draft_ = CaptureDraft{};  // nothing captured outlives staff mode
 }
@@ -160,13 +160,14 @@ Status StaffService::choose_type(DocumentType type) {
 }
 
 bool StaffService::refresh_scanners() {
-    if (!devices_.scanner) {
-        job_ = CaptureJob{CaptureJob::Kind::list_devices, false, 0, no_device_error(false), std::nullopt, 0};
+    if (!devices_.scanner || scan_profile_error_) {
+        job_ = CaptureJob{CaptureJob::Kind::list_devices, false, 0,
+                          scan_profile_error_ ? *scan_profile_error_ : no_device_error(false), std::nullopt, 0, false};
         return false;
     }
     if (running_.exchange(true)) return false;
     join_worker();
-    job_ = CaptureJob{CaptureJob::Kind::list_devices, true, 0, std::nullopt, std::nullopt, 0};
+    job_ = CaptureJob{CaptureJob::Kind::list_devices, true, 0, std::nullopt, std::nullopt, 0, false};
     worker_ = std::thread([this] {
         auto list = devices_.scanner->list_devices();
         auto shared = std::make_shared<Result<std::vector<ScannerInfo>>>(std::move(list));
@@ -186,16 +187,23 @@ bool StaffService::refresh_scanners() {
     return true;
 }
 
-bool StaffService::start_scan(const std::string& device, ScanSettings settings) {
-    if (!devices_.scanner) {
-        job_ = CaptureJob{CaptureJob::Kind::scan, false, 0, no_device_error(false), std::nullopt, 0};
+bool StaffService::start_scan(const std::string& device, int resolution_dpi, ColourMode mode) {
+    if (!devices_.scanner || scan_profile_error_) {
+        job_ = CaptureJob{CaptureJob::Kind::scan, false, 0,
+                          scan_profile_error_ ? *scan_profile_error_ : no_device_error(false), std::nullopt, 0, false};
+        return false;
+    }
+    if (!draft_.type) {
+        job_ = CaptureJob{CaptureJob::Kind::scan, false, 0, no_draft_error(), std::nullopt, 0, false};
         return false;
     }
     if (running_.exchange(true)) return false;
     join_worker();
-    job_ = CaptureJob{CaptureJob::Kind::scan, true, 0, std::nullopt, std::nullopt, 0};
-    for (const auto& o : scan_device_options_) settings.device_options.push_back(o);
-    (void)audit("scan.started", draft_.registrant, std::to_string(settings.resolution_dpi) + "dpi");
+    const bool cut = identity_scan_is_document(scan_profile_, *draft_.type);
+    job_ = CaptureJob{CaptureJob::Kind::scan, true, 0, std::nullopt, std::nullopt, 0, cut};
+    ScanSettings settings = identity_scan_settings(scan_profile_, *draft_.type, resolution_dpi, mode);
+    (void)audit("scan.started", draft_.registrant,
+                std::to_string(settings.resolution_dpi) + "dpi" + (cut ? " card-area" : ""));
     worker_ = std::thread([this, device, settings = std::move(settings)] {
         std::optional<Result<ScannedPage>> result;
         auto opened = devices_.scanner->open(device);
@@ -239,12 +247,12 @@ void StaffService::cancel_scan() {
 
 bool StaffService::start_still() {
     if (!devices_.camera) {
-        job_ = CaptureJob{CaptureJob::Kind::still, false, 0, no_device_error(true), std::nullopt, 0};
+        job_ = CaptureJob{CaptureJob::Kind::still, false, 0, no_device_error(true), std::nullopt, 0, false};
         return false;
     }
     if (running_.exchange(true)) return false;
     join_worker();
-    job_ = CaptureJob{CaptureJob::Kind::still, true, 0, std::nullopt, std::nullopt, 0};
+    job_ = CaptureJob{CaptureJob::Kind::still, true, 0, std::nullopt, std::nullopt, 0, false};
     worker_ = std::thread([this] {
         auto shared = std::make_shared<Result<Image>>(devices_.camera->capture_still());
         running_ = false;
@@ -263,7 +271,7 @@ bool StaffService::start_still() {
 
 void StaffService::load_practice_frame() {
     if (running_.load()) return;
-    job_ = CaptureJob{CaptureJob::Kind::still, false, 1.0, std::nullopt, make_practice_card().frame, 0};
+    job_ = CaptureJob{CaptureJob::Kind::still, false, 1.0, std::nullopt, make_practice_card().frame, 0, false};
     draft_.practice = true;
     (void)audit("practice.sample", draft_.registrant);
 }
@@ -274,7 +282,8 @@ std::optional<Image> StaffService::take_frame() {
     return out;
 }
 
-Result<CapturedPage*> StaffService::accept_frame(const std::string& side, const Image& frame, int /*dpi_hint*/) {
+Result<CapturedPage*> StaffService::accept_frame(const std::string& side, const Image& frame, int dpi,
+                                                 bool cut_to_document) {
     if (draft_.registrant.empty() || !draft_.type) return no_draft_error();
     const DocumentType type = *draft_.type;
     if (auto allowed = check_capture_allowed(type, side, frame); !allowed) {
@@ -286,6 +295,8 @@ Result<CapturedPage*> StaffService::accept_frame(const std::string& side, const 
     // A 住民票 fills the glass: nothing to crop.
     options.crop_to_document = type != DocumentType::residence_record;
     options.snap_to_format = options.crop_to_document;
+    options.frame_is_document = cut_to_document;
+    options.frame_dpi = dpi;
     auto prepared = prepare_document(frame, options);
     if (!prepared) {
         (void)audit(audit_action::page_captured, draft_.registrant, side + ":" + prepared.error().code);

@@ -12,6 +12,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -21,6 +22,7 @@
 #include "data/store/audit_log.hpp"
 #include "platform/camera/camera.hpp"
 #include "platform/scanner/scanner.hpp"
+#include "services/identity_scan_profile.hpp"
 
 namespace madoguchi {
 
@@ -72,6 +74,7 @@ struct CaptureJob {
     std::optional<Error> error;          // what went wrong (shown with what to do)
     std::optional<Image> frame;          // a finished scan or still, not yet taken
     int dpi = 0;                         // the scan's resolution (0 for a camera)
+    bool cut_to_document = false;        // scanned with the profile's card area: the frame is the card
 };
 
 // Where a scan or still comes from; null members mean "not on this kiosk".
@@ -99,7 +102,12 @@ public:
     // Staff entered with their PIN (`staff_id` = who; the PIN slot "staff"
     // when the centre shares one PIN). Starts a fresh draft.
     void begin(const std::string& staff_id, std::uint64_t session_serial);
-    void end();
+    // Staff mode ends: the sign-out row says how (`kExitButton`, or
+    // `kSessionEnded` when the idle wipe took the staff screens away), then
+    // the draft is dropped. A second call is a no-op.
+    static constexpr std::string_view kExitButton = "exit";
+    static constexpr std::string_view kSessionEnded = "session_end";
+    void end(std::string_view how = kExitButton);
     const std::string& staff_id() const { return staff_id_; }
     // A wrong staff PIN (who is unknown: logged against the PIN slot).
     void record_failed_pin(const std::string& pin_slot);
@@ -127,15 +135,23 @@ public:
     // Device list on the worker thread (result in scanners()).
     bool refresh_scanners();
     const std::vector<ScannerInfo>& scanners() const { return scanners_; }
-    // One scan on the worker thread: progress and the page arrive in job().
-    // A second request while one runs is refused (returns false).
-    bool start_scan(const std::string& device, ScanSettings settings);
-    void cancel_scan();
-    // Device-specific SANE options applied to every scan (what a technician
-    // sets for one scanner model; tests use the `test` backend's options).
-    void set_scan_device_options(std::vector<std::pair<std::string, std::string>> options) {
-        scan_device_options_ = std::move(options);
+    // The kiosk's scanner settings (KioskBackend loads <data_dir>/scanner.json):
+    // preselected device, resolution and colour mode, the feeder, the model's
+    // options and the card area every scan is built from.
+    void set_scan_profile(IdentityScanProfile profile) {
+        scan_profile_ = std::move(profile);
+        scan_profile_error_.reset();
     }
+    // An unreadable scanner.json: scanning stays off and staff see why
+    // (a typo must not silently scan with other settings).
+    void set_scan_profile_error(Error e) { scan_profile_error_ = std::move(e); }
+    const IdentityScanProfile& scan_profile() const { return scan_profile_; }
+    // One scan of the draft's next page on the worker thread, with staff's
+    // resolution and colour choice and the rest from the scan profile:
+    // progress and the page arrive in job(). A second request while one runs
+    // is refused (returns false).
+    bool start_scan(const std::string& device, int resolution_dpi, ColourMode mode);
+    void cancel_scan();
     // A still from the camera on the worker thread (result in job()).
     bool start_still();
     const CaptureJob& job() const { return job_; }
@@ -148,9 +164,12 @@ public:
 
     // --- pipeline ---
     // Refuses a forbidden side (My Number back), finds and straightens the
-    // document, measures quality; stores it in the draft as `side` (the
-    // retake reasons are in the page's problems). Logs "page.captured".
-    Result<CapturedPage*> accept_frame(const std::string& side, const Image& frame, int dpi_hint = 0);
+    // document (or, when `cut_to_document`, checks the frame has the
+    // document's size at `dpi`), measures quality; stores it in the draft as
+    // `side` (the retake reasons are in the page's problems). Logs
+    // "page.captured". Pass job().dpi and job().cut_to_document for a scan.
+    Result<CapturedPage*> accept_frame(const std::string& side, const Image& frame, int dpi = 0,
+                                       bool cut_to_document = false);
     // Replaces the masks of a side (document pixels) and logs the count.
     Status set_masks(const std::string& side, std::vector<PixelRect> masks);
     // Staff accept the page as shown (masks present where required).
@@ -176,7 +195,8 @@ private:
 
     CaptureJob job_;
     std::vector<ScannerInfo> scanners_;
-    std::vector<std::pair<std::string, std::string>> scan_device_options_;
+    IdentityScanProfile scan_profile_;
+    std::optional<Error> scan_profile_error_;
     std::atomic<bool> stop_{false};
     std::mutex device_mutex_;
     ScannerDevice* scanning_ = nullptr;  // while a scan runs (for cancel)

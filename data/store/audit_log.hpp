@@ -1,6 +1,7 @@
 // Staff audit log on the kiosk: an append-only table of every staff action
 // (who, what, when, for which registrant). The schema refuses UPDATE and
-// DELETE, so the only write path is append().
+// DELETE, so the only write path is append(), which queues the row for the
+// platform (outbox operation "audit_event.create") in the same transaction.
 #pragma once
 
 #include <cstdint>
@@ -13,7 +14,7 @@
 
 namespace madoguchi {
 
-class Database;
+class Store;
 
 // The actions staff mode records (stable codes; also what the log shows).
 namespace audit_action {
@@ -37,12 +38,19 @@ struct AuditEntry {
     std::string detail;      // non-personal detail: document type code, side, mask count
 };
 
+// What is uploaded for one row (and the outbox payload): the row's fields
+// plus `event_id`, a UUID made at append so the server stores it once.
+inline constexpr std::string_view kAuditEventOperation = "audit_event.create";
+inline constexpr std::string_view kAuditEventEntity = "audit_event";
+
 class AuditLog {
 public:
-    // The Database must hold the store schema (migration 3: staff_audit_log).
-    explicit AuditLog(Database& db, WallClock now = system_wall_clock_ms);
+    // `store` holds the schema (migration 3: staff_audit_log) and the outbox.
+    explicit AuditLog(Store& store, WallClock now = system_wall_clock_ms);
 
-    // Appends one row; no personal data goes in (ids and codes only).
+    // Appends one row and its outbox row, atomically; no personal data goes
+    // in (ids and codes only). The outbox row belongs to no account (owner
+    // ""): it is the device's record and is never purged with a registrant.
     Status append(std::string_view staff_id, std::string_view action, std::string_view registrant = {},
                   std::string_view detail = {});
     // Every row, oldest first.
@@ -51,7 +59,7 @@ public:
     Result<std::vector<AuditEntry>> entries_after(std::int64_t after_id);
 
 private:
-    Database& db_;
+    Store& store_;
     WallClock now_;
 };
 

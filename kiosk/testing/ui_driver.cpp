@@ -4,6 +4,8 @@
 #include <imgui.h>
 #include <imgui_internal.h>  // ImTextCharFromUtf8
 
+#include <algorithm>
+
 #include "data/text/utf8.hpp"
 #include "kiosk/ime/kana_modifier.hpp"
 #include "kiosk/ime/kana_script.hpp"
@@ -57,6 +59,34 @@ Status UiDriver::tap(const std::string& id) {
     p.down = false;
     clock_.advance_ms(16);
     runner_.run_frame(&p, kFrameS);
+    ++taps_;
+    frames(1);
+    return ok_status();
+}
+
+Status UiDriver::drag(float x0, float y0, float x1, float y1, int steps) {
+    frames(1);
+    // The press must land on something that takes it, as a finger's would.
+    bool on_widget = false;
+    for (const auto& w : app_.registry().all())
+        on_widget = on_widget || (w.visible && w.enabled && w.rect.w > 0 && w.rect.h > 0 && x0 >= w.rect.x &&
+                                  x0 < w.rect.x + w.rect.w && y0 >= w.rect.y && y0 < w.rect.y + w.rect.h);
+    if (!on_widget) return driver_error("no enabled widget under the drag's start on screen " + screen());
+    InjectedPointer p{x0, y0, false};
+    runner_.run_frame(&p, kFrameS);  // hover
+    p.down = true;
+    clock_.advance_ms(16);
+    runner_.run_frame(&p, kFrameS);  // press
+    steps = std::max(steps, 1);
+    for (int i = 1; i <= steps; ++i) {
+        p.x = x0 + (x1 - x0) * static_cast<float>(i) / static_cast<float>(steps);
+        p.y = y0 + (y1 - y0) * static_cast<float>(i) / static_cast<float>(steps);
+        clock_.advance_ms(16);
+        runner_.run_frame(&p, kFrameS);
+    }
+    p.down = false;
+    clock_.advance_ms(16);
+    runner_.run_frame(&p, kFrameS);  // release where the finger stopped
     ++taps_;
     frames(1);
     return ok_status();

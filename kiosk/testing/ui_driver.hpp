@@ -26,6 +26,10 @@ public:
     Status type(const std::string& text);
     // A paste into the field the keyboard is editing (hostile input path).
     Status paste(const std::string& text);
+    // A finger drag in screen pixels: press at (x0, y0), move in `steps`
+    // frames to (x1, y1), release there, move away. The press must land on a
+    // visible, enabled widget (whose id is in the error otherwise).
+    Status drag(float x0, float y0, float x1, float y1, int steps = 8);
     // Advances the clock in steps of at most one second, drawing a frame each.
     void advance_seconds(double seconds);
 

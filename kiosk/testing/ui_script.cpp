@@ -92,6 +92,18 @@ Status run_ui_script(UiDriver& d, std::istream& in, const std::string& name, con
                 if (rest.empty() || r.id.rfind(rest, 0) == 0)
                     log << "  " << r.id << " [" << r.rect.x << "," << r.rect.y << " " << r.rect.w << "x" << r.rect.h
                         << "] " << (r.enabled ? "" : "disabled ") << "'" << r.value.substr(0, 40) << "'\n";
+        } else if (cmd == "drag") {  // drag ID FX0 FY0 FX1 FY1: a finger drag, in fractions of the widget's rectangle
+            auto a = split(rest, 5);
+            if (a.size() < 5) return fail("drag needs ID FX0 FY0 FX1 FY1");
+            d.frames(1);
+            const WidgetRecord* r = d.find(a[0]);
+            if (!r) return fail("no widget " + a[0]);
+            const WidgetRect box = r->rect;
+            auto at = [](float origin, float size, const std::string& f) { return origin + size * std::stof(f); };
+            if (auto s = d.drag(at(box.x, box.w, a[1]), at(box.y, box.h, a[2]), at(box.x, box.w, a[3]),
+                                at(box.y, box.h, a[4]));
+                !s)
+                return fail(s.error().message_en);
         } else if (cmd == "frames") {
             d.frames(rest.empty() ? 1 : std::stoi(rest));
         } else if (cmd == "advance") {

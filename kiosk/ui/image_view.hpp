@@ -26,6 +26,8 @@ public:
     // Preview resolution: long side in cells. 320 keeps card digits (≈3 mm)
     // about 10 cells tall — readable enough to place a mask.
     static constexpr int kPreviewLongSide = 320;
+    // At most this many rectangles (4 vertices each) per image: see set_image.
+    static constexpr std::size_t kMaxRuns = 9000;
 
     // Rebuilds the preview from `image` (call when the image changes).
     void set_image(const Image& image);
@@ -39,6 +41,8 @@ public:
     int source_width() const { return source_width_; }
     int source_height() const { return source_height_; }
 
+    std::size_t run_count() const { return runs_.size(); }
+
 private:
     struct Run {
         std::uint16_t x0, x1, y;  // cells [x0, x1) of row y
@@ -47,6 +51,8 @@ private:
     int width_ = 0, height_ = 0;  // preview size in cells
     int source_width_ = 0, source_height_ = 0;
     std::vector<Run> runs_;
+
+    void build_runs(const Image& small);
 };
 
 // Inline so the UI kit needs no build-file change for these two pieces.
@@ -61,7 +67,20 @@ inline void ImageView::set_image(const Image& image) {
     if (image.empty()) return;
     source_width_ = image.width;
     source_height_ = image.height;
-    const Image small = to_rgb(shrink_to_fit(image, kPreviewLongSide));
+    // Every run is a rectangle of 4 vertices in the window's draw list, which
+    // holds at most 65,536 with 16-bit indices (the headless runner) and is
+    // shared with the screen's widgets: a busy image (fine print, a scanner's
+    // test pattern: nearly one run per cell) would overflow it. Such an image
+    // is shown coarser until it fits the budget; a card's flat background
+    // needs a few thousand runs at full preview size.
+    for (int side = kPreviewLongSide;; side = side * 7 / 10) {
+        build_runs(to_rgb(shrink_to_fit(image, side)));
+        if (runs_.size() <= kMaxRuns || side < 16) break;
+    }
+}
+
+inline void ImageView::build_runs(const Image& small) {
+    runs_.clear();
     width_ = small.width;
     height_ = small.height;
     runs_.reserve(static_cast<std::size_t>(width_ * height_) / 3);

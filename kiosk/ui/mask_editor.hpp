@@ -30,7 +30,7 @@ public:
 
 private:
     bool dragging_ = false;
-    ImVec2 start_{};
+    PointF start_{}, end_{};  // document pixels
 };
 
 // Inline so the UI kit needs no build-file change for these two pieces.
@@ -57,30 +57,45 @@ inline bool MaskEditor::draw(Ui& ui, const std::string& id, const ImageView& vie
         list->AddRect(a, b, theme::kFocus, 0, 0, 2.0f);
     }
 
-    auto clamp_to_image = [&](ImVec2 p) {
-        return ImVec2(std::clamp(p.x, shown.Min.x, shown.Max.x), std::clamp(p.y, shown.Min.y, shown.Max.y));
+    // The drag follows the finger itself (pressed on the editor, then held),
+    // not ImGui's active item: the screen's drag-to-scroll region clears the
+    // active item once a finger moves half a line vertically (a drag there is
+    // a scroll, not a tap), which ended a mask at that point — it covered
+    // less than dragged. While a mask is being drawn the region's scroll is
+    // undone too (the last SetScrollY of a frame wins), as the signature pad
+    // does. The drag is kept in document pixels, so a canvas that moved
+    // between frames does not shift it, and a release without a position
+    // (touch lifted) ends at the last point seen.
+    auto to_image = [&](ImVec2 p) {
+        return PointF{(std::clamp(p.x, shown.Min.x, shown.Max.x) - shown.Min.x) * sx,
+                      (std::clamp(p.y, shown.Min.y, shown.Max.y) - shown.Min.y) * sy};
     };
-    const ImVec2 mouse = clamp_to_image(ImGui::GetIO().MousePos);
-    if (ImGui::IsItemActivated()) {
+    auto to_screen = [&](PointF p) {
+        return ImVec2(shown.Min.x + static_cast<float>(p.x / sx), shown.Min.y + static_cast<float>(p.y / sy));
+    };
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool mouse_valid = ImGui::IsMousePosValid(&io.MousePos);
+    if (io.MouseClicked[0] && mouse_valid && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) {
         dragging_ = true;
-        start_ = mouse;
+        start_ = end_ = to_image(io.MousePos);
     }
     bool changed = false;
     if (dragging_) {
-        const ImVec2 a(std::min(start_.x, mouse.x), std::min(start_.y, mouse.y));
-        const ImVec2 b(std::max(start_.x, mouse.x), std::max(start_.y, mouse.y));
-        if (ImGui::IsItemActive()) {
-            list->AddRectFilled(a, b, theme::kDim);
-            list->AddRect(a, b, theme::kFocus, 0, 0, 3.0f);
+        if (mouse_valid) end_ = to_image(io.MousePos);
+        const PointF lo{std::min(start_.x, end_.x), std::min(start_.y, end_.y)};
+        const PointF hi{std::max(start_.x, end_.x), std::max(start_.y, end_.y)};
+        if (io.MouseDown[0]) {
+            ImGui::SetScrollY(ImGui::GetScrollY());
+            list->AddRectFilled(to_screen(lo), to_screen(hi), theme::kDim);
+            list->AddRect(to_screen(lo), to_screen(hi), theme::kFocus, 0, 0, 3.0f);
         } else {
             dragging_ = false;
             // A drag shorter than a third of the body text is a stray touch.
-            if (b.x - a.x >= ui.metrics.em * 0.33f && b.y - a.y >= ui.metrics.em * 0.33f) {
+            const double min_x = ui.metrics.em * 0.33 * sx, min_y = ui.metrics.em * 0.33 * sy;
+            if (hi.x - lo.x >= min_x && hi.y - lo.y >= min_y) {
                 // Outward rounding: the mask never ends up smaller than drawn.
-                const int x0 = static_cast<int>(std::floor((a.x - shown.Min.x) * sx));
-                const int y0 = static_cast<int>(std::floor((a.y - shown.Min.y) * sy));
-                const int x1 = static_cast<int>(std::ceil((b.x - shown.Min.x) * sx));
-                const int y1 = static_cast<int>(std::ceil((b.y - shown.Min.y) * sy));
+                const int x0 = static_cast<int>(std::floor(lo.x)), y0 = static_cast<int>(std::floor(lo.y));
+                const int x1 = static_cast<int>(std::ceil(hi.x)), y1 = static_cast<int>(std::ceil(hi.y));
                 PixelRect r = clip_rect({x0, y0, x1 - x0, y1 - y0}, view.source_width(), view.source_height());
                 if (!r.empty()) {
                     masks.push_back(r);

@@ -50,6 +50,23 @@ inline std::string read_all(const std::filesystem::path& path) {
     return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
+// Image files anywhere under `dir` (plaintext JPEG/PNG by their magic).
+inline int plaintext_images_under(const std::filesystem::path& dir) {
+    int n = 0;
+    std::error_code ec;
+    for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+        if (!it->is_regular_file()) continue;
+        const std::string bytes = read_all(it->path());
+        // stb's JPEG header carries "JFIF\0"; PNG's 8-byte signature. Long
+        // enough that encrypted bytes never match by chance.
+        if (bytes.find(std::string("JFIF\0", 5)) != std::string::npos ||
+            bytes.find("\x89PNG\r\n\x1a\n") != std::string::npos)
+            ++n;
+    }
+    return n;
+}
+
 // The app's factory with this feature's screens taken first, so the suite
 // runs the same whether or not the shared factory (screens/screen_factory.cpp,
 // edited by several engineers at once) already carries their cases.
@@ -121,22 +138,7 @@ struct StaffFixture {
     }
 
     // A finger drag from (x0, y0) to (x1, y1) in screen pixels.
-    void drag(float x0, float y0, float x1, float y1) {
-        InjectedPointer p{x0, y0, false};
-        d().runner().run_frame(&p, 1.0f / 60);
-        p.down = true;
-        d().runner().run_frame(&p, 1.0f / 60);
-        for (int i = 1; i <= 8; ++i) {
-            p.x = x0 + (x1 - x0) * static_cast<float>(i) / 8;
-            p.y = y0 + (y1 - y0) * static_cast<float>(i) / 8;
-            d().runner().run_frame(&p, 1.0f / 60);
-        }
-        p.down = false;
-        d().runner().run_frame(&p, 1.0f / 60);
-        InjectedPointer away{};
-        d().runner().run_frame(&away, 1.0f / 60);
-        d().frames(1);
-    }
+    void drag(float x0, float y0, float x1, float y1) { REQUIRE_OK(d().drag(x0, y0, x1, y1)); }
 
     // Camera source, capture, wait for the straightened page to show.
     void capture_with_camera() {

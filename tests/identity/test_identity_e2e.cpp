@@ -1,6 +1,6 @@
-// e2e: staff PIN -> registrant -> 運転免許証 -> front and back captured
-// through the UI (FileCamera replaying generated cards; the SANE `test`
-// backend's patterns are no document — see test_identity_scanner.cpp) ->
+// e2e, camera path: staff PIN -> registrant -> 運転免許証 -> front and back
+// captured through the UI (FileCamera replaying generated cards on a desk:
+// locate + straighten; the scanner path is test_identity_e2e_sane.cpp) ->
 // quality check -> encrypted store -> the real SyncEngine uploads it to the
 // real server on 127.0.0.1 -> staff verify through the staff endpoint ->
 // the images are gone from the kiosk and from the server's data directory,
@@ -9,36 +9,13 @@
 
 #include <filesystem>
 
-#include "net/api_client.hpp"
-#include "net/http_client.hpp"
-#include "net/idempotency_key.hpp"
 #include "tests/data/store/temp_store.hpp"
+#include "tests/identity/identity_e2e_steps.hpp"
 #include "tests/identity/staff_fixture.hpp"
 #include "tests/net/kiosk_fixture.hpp"
 
 using namespace madoguchi;
 using namespace madoguchi::testing;
-
-namespace {
-
-// Image files anywhere under `dir` (plaintext JPEG/PNG by their magic).
-int plaintext_images_under(const std::filesystem::path& dir) {
-    int n = 0;
-    std::error_code ec;
-    for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
-         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-        if (!it->is_regular_file()) continue;
-        const std::string bytes = read_all(it->path());
-        // stb's JPEG header carries "JFIF\0"; PNG's 8-byte signature. Long
-        // enough that encrypted bytes never match by chance.
-        if (bytes.find(std::string("JFIF\0", 5)) != std::string::npos ||
-            bytes.find("\x89PNG\r\n\x1a\n") != std::string::npos)
-            ++n;
-    }
-    return n;
-}
-
-}  // namespace
 
 TEST_CASE("e2e: driver's license captured by staff is uploaded, verified, destroyed everywhere; status 確認済み") {
     test::KioskFixture kf;
@@ -65,69 +42,5 @@ TEST_CASE("e2e: driver's license captured by staff is uploaded, verified, destro
     REQUIRE_OK(f.d().tap("staff.submit"));
     REQUIRE(f.d().find("staff.submitted"));
 
-    auto docs = kf.store().identity_documents().list(reg.meta.client_id);
-    REQUIRE(docs.ok());
-    REQUIRE(docs->size() == 1);
-    const IdentityDocument doc = docs->front();
-    REQUIRE(doc.pages.size() == 2);
-    for (const auto& p : doc.pages) {
-        CHECK(kf.store().files().file_exists(p.file_id));
-        CHECK(kf.store().files().has_key(p.file_id));
-    }
-    // Encrypted at rest: no image magic anywhere in the kiosk's directory.
-    CHECK(plaintext_images_under(kf.dir().path() / "files") == 0);
-    CHECK(plaintext_images_under(kf.dir().path()) <= plaintext_images_under(kf.dir().path() / "server"));
-
-    // The real sync engine drains the outbox to the real server.
-    {
-        SyncEngine engine(kf.engine_config(), kf.store_opener(), kf.event_sink());
-        engine.start();
-        REQUIRE(kf.wait_drained(std::chrono::seconds(90)));
-        engine.stop();
-    }
-    // Acknowledged: crypto-erased (key row gone) and unlinked on the kiosk.
-    for (const auto& p : doc.pages) {
-        CHECK_FALSE(kf.store().files().has_key(p.file_id));
-        CHECK_FALSE(kf.store().files().file_exists(p.file_id));
-    }
-    CHECK(kf.server_count("SELECT count(*) FROM identity_documents WHERE status='pending'") == 1);
-    const auto server_dir = std::filesystem::path(kf.server().data_dir());
-    CHECK(plaintext_images_under(server_dir) >= 1);  // the server holds the pages until checked
-
-    // Before the check the user sees 確認待ち.
-    std::optional<Result<IdentityStatusView>> seen;
-    REQUIRE(f.identity.fetch(reg.meta.client_id, [&](Result<IdentityStatusView> r) { seen = std::move(r); }));
-    REQUIRE(f.pump_until([&] { return seen.has_value(); }));
-    REQUIRE(seen->ok());
-    CHECK((*seen)->from_server);
-    CHECK((*seen)->status == VerificationStatus::pending);
-
-    // Head-office staff verify it through the staff endpoint.
-    HttpClient http(HttpClientConfig{});
-    ApiClient staff_api(http, ApiClientConfig{kf.server().base_url(), "", "madoguchi-staff-dev"});
-    auto pending = staff_api.staff_pending_documents();
-    REQUIRE(pending.ok());
-    REQUIRE(pending->size() == 1);
-    CHECK(pending->front().meta.client_id == doc.meta.client_id);
-    auto page = staff_api.staff_document_page(doc.meta.client_id, "front");
-    REQUIRE(page.ok());
-    CHECK(test::sha256_hex(std::vector<std::uint8_t>(page->bytes.begin(), page->bytes.end())) == doc.pages[0].sha256);
-    REQUIRE(staff_api.staff_verify_document(doc.meta.client_id, "hq-staff-01", make_idempotency_key()).ok());
-
-    // Gone from the server's data directory; only the result is kept.
-    CHECK(plaintext_images_under(server_dir) == 0);
-    CHECK(staff_api.staff_document_page(doc.meta.client_id, "front").failure().http_status == 410);
-    CHECK(kf.server_count("SELECT count(*) FROM identity_documents WHERE status='verified'") == 1);
-    // And nothing of it on the kiosk.
-    CHECK(plaintext_images_under(kf.dir().path() / "files") == 0);
-    for (const auto& e : std::filesystem::directory_iterator(kf.dir().path() / "files"))
-        CHECK_MESSAGE(false, "file left on the kiosk: " << e.path());
-
-    // The user's status, as the identity status screen fetches it.
-    seen.reset();
-    REQUIRE(f.identity.fetch(reg.meta.client_id, [&](Result<IdentityStatusView> r) { seen = std::move(r); }));
-    REQUIRE(f.pump_until([&] { return seen.has_value(); }));
-    REQUIRE(seen->ok());
-    CHECK((*seen)->status == VerificationStatus::verified);
-    CHECK(f.ui.app.strings().get(verification_status_key((*seen)->status)) == "確認済み");
+    upload_verify_and_check_destroyed(kf, f, reg);
 }

@@ -1,18 +1,16 @@
 // The staff capture screen on a real SANE scanner: SaneScanner over SANE's
-// `test` backend (enabled through SANE_CONFIG_DIR). Its test pictures are
-// patterns, not documents, so the pipeline answers with a retake reason —
-// which is what this checks, with progress, device errors shown with what to
-// do, and nothing written to disk. (The upload path is in the e2e test.)
+// `test` backend (enabled through SANE_CONFIG_DIR). Scanned over the whole
+// glass (no card area configured) a test pattern has no background around a
+// document, so the pipeline answers with a retake reason — which is what this
+// checks, with progress, device errors shown with what to do, and nothing
+// written to disk. (A card-area scan uploaded: test_identity_e2e_sane.cpp.)
 #include <doctest/doctest.h>
 
-#include <dlfcn.h>
-
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 
 #include "platform/scanner/sane_scanner.hpp"
 #include "tests/data/store/temp_store.hpp"
+#include "tests/identity/sane_test_backend.hpp"
 #include "tests/identity/staff_fixture.hpp"
 
 using namespace madoguchi;
@@ -22,26 +20,6 @@ using namespace madoguchi::testing;
 extern "C" const char* __lsan_default_suppressions() { return "leak:libsane-test.so\n"; }
 
 namespace {
-
-// One configuration for the whole process: libsane reads SANE_CONFIG_DIR
-// lazily, so the folder must outlive every test case that scans.
-struct SaneTestBackend {
-    TempDir dir;
-    SaneTestBackend() {
-        static void* const keep = ::dlopen(MADOGUCHI_SANE_BACKEND_DIR "/libsane-test.so.1", RTLD_NOW | RTLD_NODELETE);
-        (void)keep;
-        std::ofstream(dir.path() / "dll.conf") << "test\n";
-        std::ofstream(dir.path() / "test.conf") << "number_of_devices 1\n";
-        use();
-    }
-    void use() { ::setenv("SANE_CONFIG_DIR", dir.path().c_str(), 1); }
-};
-
-SaneTestBackend& sane_test_backend() {
-    static SaneTestBackend backend;
-    backend.use();
-    return backend;
-}
 
 void make_registrant(Store& store) {
     Account a;
@@ -69,7 +47,9 @@ TEST_CASE("two scans through the SANE test backend: progress, a retake reason, n
     TempDir no_camera;
     StaffFixture f(*ts, no_camera.path(), &scanner, "", "", [&] { return ts.now_ms; });
     // A small page keeps the scan fast under ASan.
-    f.staff.set_scan_device_options({{"test-picture", "Color pattern"}});
+    IdentityScanProfile profile;
+    profile.device_options = {{"test-picture", "Color pattern"}};
+    f.staff.set_scan_profile(profile);
     f.enter_staff_mode();
     REQUIRE_OK(f.d().tap("staff.registrant.0"));
     REQUIRE_OK(f.d().tap("staff.type.drivers_license"));
@@ -135,7 +115,9 @@ TEST_CASE("scanner device errors are shown with what to do") {
                            Row{"SANE_STATUS_JAMMED", "scanner.jammed", "取り除いて"},
                            Row{"SANE_STATUS_NO_DOCS", "scanner.no_docs", "セットして"}}) {
         CAPTURE(row.code);
-        f.staff.set_scan_device_options({{"read-return-value", row.status}});
+        IdentityScanProfile profile;
+        profile.device_options = {{"read-return-value", row.status}};
+        f.staff.set_scan_profile(profile);
         REQUIRE_OK(f.d().tap("staff.scan"));
         REQUIRE(f.pump_until([&] { return !f.staff.job().running && f.d().find("staff.capture.error"); }));
         const WidgetRecord* err = f.d().find("staff.capture.error");
