@@ -3,6 +3,7 @@
 #pragma once
 
 #include "data/model/hobby.hpp"
+#include "data/rules/field_limits.hpp"
 #include "screens/section_list_view.hpp"
 
 namespace madoguchi {
@@ -23,8 +24,8 @@ protected:
     TextField* field_for(const std::string& member) override;
 
 private:
-    TextField name_{FieldKind::text, 50, true};
-    TextField comment_{FieldKind::multiline, 500, false};
+    TextField name_{FieldKind::text, static_cast<int>(limits::kHobbyName), true};
+    TextField comment_{FieldKind::multiline, static_cast<int>(limits::kHobbyComment), false};
     bool show_on_profile_ = true;
 };
 

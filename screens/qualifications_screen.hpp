@@ -5,6 +5,7 @@
 #pragma once
 
 #include "data/model/qualification.hpp"
+#include "data/rules/field_limits.hpp"
 #include "screens/section_list_view.hpp"
 
 namespace madoguchi {
@@ -25,10 +26,10 @@ protected:
     TextField* field_for(const std::string& member) override;
 
 private:
-    TextField name_{FieldKind::text, 100, true};
-    TextField issuer_{FieldKind::text, 100, false};
-    TextField score_{FieldKind::text, 30, false};
-    TextField certificate_{FieldKind::text, 50, false};
+    TextField name_{FieldKind::text, static_cast<int>(limits::kQualificationName), true};
+    TextField issuer_{FieldKind::text, static_cast<int>(limits::kQualificationIssuer), false};
+    TextField score_{FieldKind::text, static_cast<int>(limits::kScoreOrGrade), false};
+    TextField certificate_{FieldKind::text, static_cast<int>(limits::kCertificateNumber), false};
     YearMonth acquired_;
     YearMonth expires_;
 };

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "data/model/skill.hpp"
+#include "data/rules/field_limits.hpp"
 #include "screens/section_list_view.hpp"
 
 namespace madoguchi {
@@ -24,9 +25,9 @@ protected:
     TextField* field_for(const std::string& member) override;
 
 private:
-    TextField name_{FieldKind::text, 50, true};
+    TextField name_{FieldKind::text, static_cast<int>(limits::kSkillName), true};
     TextField years_{FieldKind::digits, 3, false};
-    TextField notes_{FieldKind::multiline, 500, false};
+    TextField notes_{FieldKind::multiline, static_cast<int>(limits::kSkillNotes), false};
     int level_ = 0;  // index 0..4 = level 1..5
 };
 

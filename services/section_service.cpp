@@ -23,6 +23,7 @@ SectionServices::SectionServices(Store& store, const std::string& suggestions_di
           store.careers(), [](const Career& c) { return validate_career(c); },
           [](Career& c) { return normalize_career_fields(c); }),
       hobbies(store.hobbies(), [](const Hobby& h) { return validate_hobby(h); }),
+      attachments(store),
       skill_names_(open_list(suggestions_dir, "skills.json")),
       qualification_names_(open_list(suggestions_dir, "qualifications.json")) {}
 

@@ -2,7 +2,8 @@
 // guide (skills 【7】, qualifications 【8】, career 【9】, hobbies 【10】): list the
 // signed-in owner's records, normalize + validate with data/rules, and save,
 // update or remove through the typed repository (one outbox row per change).
-// SectionServices bundles the four with their curated suggestion lists.
+// SectionServices bundles the four with their curated suggestion lists and
+// the career attachments' capture.
 #pragma once
 
 #include <functional>
@@ -18,6 +19,7 @@
 #include "data/model/skill.hpp"
 #include "data/result.hpp"
 #include "data/store/repositories.hpp"
+#include "services/career_attachment_service.hpp"
 
 namespace madoguchi {
 
@@ -108,6 +110,9 @@ public:
     SectionService<Qualification> qualifications;
     SectionService<Career> careers;
     SectionService<Hobby> hobbies;
+    // 【9】 Step 9: career attachments by camera or scanner (devices set by
+    // the backend; none in a kiosk without them).
+    CareerAttachmentService attachments;
 
     const SuggestionList* skill_suggestions() const { return skill_names_.get(); }
     const SuggestionList* qualification_suggestions() const { return qualification_names_.get(); }

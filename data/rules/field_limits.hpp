@@ -40,6 +40,7 @@ inline constexpr std::size_t kEnvironment = 500;
 inline constexpr int kTeamSizeMax = 100000;
 inline constexpr std::size_t kAttachmentsMax = 10;
 inline constexpr std::size_t kAttachmentFileName = 255;
+inline constexpr std::size_t kAttachmentMaxBytes = 10u * 1024u * 1024u;  // one career attachment (encoded)
 
 inline constexpr std::size_t kHobbyName = 50;
 inline constexpr std::size_t kHobbyComment = 500;

@@ -72,11 +72,7 @@ Errors validate_career(const Career& c, const ValidationContext& ctx) {
     collect(e, check_text("role", c.role, {false, limits::kRole}));
     collect(e, check_text("environment", c.environment, {false, limits::kEnvironment, 0, true}));
     if (c.team_size) collect(e, check_range("team_size", *c.team_size, 1, limits::kTeamSizeMax));
-    if (c.attachments.size() > limits::kAttachmentsMax) {
-        e.push_back(rule_error("attachments.too_many", "attachments",
-                               "添付ファイルは" + std::to_string(limits::kAttachmentsMax) + "個までです。",
-                               "At most " + std::to_string(limits::kAttachmentsMax) + " attachments."));
-    }
+    if (c.attachments.size() > limits::kAttachmentsMax) collect(e, check_attachment_room(c.attachments.size()));
     for (const CareerAttachment& a : c.attachments) {
         const bool bad_name =
             !check_text("attachments", a.file_name, {true, limits::kAttachmentFileName}).ok() ||
@@ -93,6 +89,22 @@ Errors validate_career(const Career& c, const ValidationContext& ctx) {
         }
     }
     return e;
+}
+
+Status check_attachment_room(std::size_t already_attached) {
+    if (already_attached < limits::kAttachmentsMax) return ok_status();
+    return rule_error("attachments.too_many", "attachments",
+                      "添付ファイルは" + std::to_string(limits::kAttachmentsMax) + "個までです。",
+                      "At most " + std::to_string(limits::kAttachmentsMax) + " attachments.");
+}
+
+Status check_attachment_size(std::size_t bytes) {
+    if (bytes <= limits::kAttachmentMaxBytes) return ok_status();
+    const std::string mb = std::to_string(limits::kAttachmentMaxBytes / (1024 * 1024));
+    return rule_error("attachments.too_large", "attachments",
+                      "添付ファイルが大きすぎます（1個" + mb + "MBまで）。解像度を下げるか、ページを分けてください。",
+                      "The attachment is too large (at most " + mb +
+                          " MB each). Use a lower resolution or split the pages.");
 }
 
 Errors normalize_career_fields(Career& c) {

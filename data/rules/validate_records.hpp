@@ -38,6 +38,11 @@ Errors validate_skill(const Skill& s);
 Errors validate_qualification(const Qualification& q, const ValidationContext& ctx = {});
 Errors validate_career(const Career& c, const ValidationContext& ctx = {});
 Errors validate_hobby(const Hobby& h);
+// A career entry's attachments one at a time, before one is captured or
+// stored: room for one more (limits::kAttachmentsMax) and the encoded size
+// (limits::kAttachmentMaxBytes). validate_career checks the whole list again.
+Status check_attachment_room(std::size_t already_attached);
+Status check_attachment_size(std::size_t bytes);
 Errors validate_company(const Company& c);
 Errors validate_bank_account(const BankAccount& b, const ValidationContext& ctx = {});
 Errors validate_nda_agreement(const NdaAgreement& n);

@@ -4,29 +4,15 @@
 // everything typed kept; outbox rows after add, edit and delete.
 #include <doctest/doctest.h>
 
-#include <chrono>
-#include <cstdio>
-
-#include "data/rules/age.hpp"
 #include "tests/sections/sections_fixture.hpp"
 
 using namespace madoguchi;
 using namespace madoguchi::testing;
 
-namespace {
-
-std::string ym(int y, int m) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
-    return buf;
-}
-
-}  // namespace
-
 TEST_CASE("careers: add, edit (現在), delete with inline errors and outbox rows") {
     SectionsFixture f;
     auto& d = f.d();
-    const int year = japan_date(std::chrono::system_clock::now()).year;
+    const int year = f.year;
     f.sign_up_and_open("home.careers", "careers");
     REQUIRE_OK(d.tap("careers.add"));
 
@@ -51,7 +37,7 @@ TEST_CASE("careers: add, edit (現在), delete with inline errors and outbox row
     // 3. Not a URL; 4. team size 0.
     REQUIRE_OK(fill(d, "careers.url", "htp:/bad"));
     REQUIRE_OK(fill(d, "careers.role", "leader"));
-    REQUIRE_OK(fill(d, "careers.environment", "Java, Excel"));
+    REQUIRE_OK(fill(d, "careers.environment", "Java/Excel"));
     REQUIRE_OK(fill(d, "careers.team_size", "0"));
     REQUIRE_OK(d.tap("careers.save"));
     CHECK(d.value("careers.period_to.error").find("開始年月より後") != std::string::npos);
@@ -64,7 +50,7 @@ TEST_CASE("careers: add, edit (現在), delete with inline errors and outbox row
     CHECK(d.value("careers.company") == "Madoguchi Inc.");
     CHECK(d.value("careers.duties") == "うけつけ");
     CHECK(d.value("careers.url") == "htp:/bad");
-    CHECK(d.value("careers.environment") == "Java, Excel");
+    CHECK(d.value("careers.environment") == "Java/Excel");
     CHECK(d.value("careers.team_size") == "0");
     CHECK(f.rows("career").empty());
     f.settle();
@@ -75,7 +61,7 @@ TEST_CASE("careers: add, edit (現在), delete with inline errors and outbox row
     REQUIRE_OK(d.paste(big_paste(10 * 1024)));
     REQUIRE_OK(d.tap("kbd.done"));
     CHECK(utf8_length(d.value("careers.company")) == 100);
-    CHECK_FALSE(d.error("careers.company").empty());
+    CHECK(d.error("careers.company").find("100文字を超えた部分は入力されませんでした") != std::string::npos);
 
     // Fix everything.
     REQUIRE_OK(fill(d, "careers.company", "Madoguchi Inc."));
@@ -98,7 +84,7 @@ TEST_CASE("careers: add, edit (現在), delete with inline errors and outbox row
     CHECK(p["duties"] == "うけつけ");
     CHECK(p["company_url"].get<std::string>().find("https://example.co.jp") == 0);
     CHECK(p["role"] == "leader");
-    CHECK(p["environment"] == "Java, Excel");
+    CHECK(p["environment"] == "Java/Excel");
     CHECK(p["team_size"] == 5);
     const std::string client_id = rows[0].entity_client_id;
     f.settle();
@@ -109,7 +95,7 @@ TEST_CASE("careers: add, edit (現在), delete with inline errors and outbox row
     CHECK(d.value("careers.current_toggle") == "off");
     REQUIRE_OK(d.tap("careers.current_toggle"));
     CHECK_FALSE(d.find("careers.to"));
-    REQUIRE_OK(d.tap("careers.category.1"));
+    REQUIRE_OK(tap_in_view(d, "careers.category.1"));  // a row of the nested list: reveal the list first
     REQUIRE_OK(d.tap("careers.update"));
     d.frames(2);
     CHECK(d.value("careers.row.0.text").find("現在") != std::string::npos);

@@ -4,29 +4,15 @@
 // outbox rows after add, edit and delete.
 #include <doctest/doctest.h>
 
-#include <chrono>
-#include <cstdio>
-
-#include "data/rules/age.hpp"
 #include "tests/sections/sections_fixture.hpp"
 
 using namespace madoguchi;
 using namespace madoguchi::testing;
 
-namespace {
-
-std::string ym(int y, int m) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
-    return buf;
-}
-
-}  // namespace
-
 TEST_CASE("qualifications: kana suggestions, 和暦, expiry order, add/edit/delete with outbox rows") {
     SectionsFixture f;
     auto& d = f.d();
-    const int year = japan_date(std::chrono::system_clock::now()).year;
+    const int year = f.year;
     f.sign_up_and_open("home.qualifications", "qualifications");
     REQUIRE_OK(d.tap("qualifications.add"));
 
