@@ -3,9 +3,11 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <array>
 
 #include "data/rules/yucho.hpp"
+#include "kiosk/ui/form_row.hpp"
 #include "kiosk/ui/widgets.hpp"
 #include "services/bank_account_service.hpp"
 
@@ -151,7 +153,9 @@ void BankAccountScreen::review(Ui& ui, ScreenContext& ctx) {
         return;
     }
     pending_ = std::move(out.account);
+    zeros_padded_ = out.zeros_padded;
     step_ = Step::confirm;
+    ui.toasts.clear();  // an earlier 「入力内容にエラー」 toast no longer applies
 }
 
 void BankAccountScreen::save(Ui& ui, ScreenContext& ctx) {
@@ -167,6 +171,7 @@ void BankAccountScreen::save(Ui& ui, ScreenContext& ctx) {
     holder_family_.clear();
     holder_given_.clear();
     step_ = Step::view;
+    ui.toasts.clear();  // one 「登録しました」, not a stack of earlier ones
     ui.toasts.show(ui.t("bank.saved"), ToastKind::success, ui.clock.now_ms());
 }
 
@@ -269,10 +274,20 @@ void BankAccountScreen::draw_branch_choice(Ui& ui, ScreenContext& ctx) {
     }
 }
 
+void BankAccountScreen::draw_padded_number(Ui& ui) {
+    // While typing (before saving, when the field itself shows the digits):
+    // a 1–6 digit number is shown as the 7 digits it will be stored as.
+    const std::string padded = padded_account_number(number_.value);
+    if (padded.empty() || number_.error) return;
+    const std::string line = ui.t("bank.number_padded_preview") + " " + padded;
+    ui::text(ui, line, theme::kPrimary);
+    ui.registry.record({"bank.number_padded", "", WidgetKind::text, {}, true, true, padded, {}});
+}
+
 void BankAccountScreen::draw_yucho(Ui& ui, ScreenContext& ctx) {
     ui::text_wrapped(ui, ui.t("bank.yucho_intro"), theme::kMuted);
-    ui::text_field(ui, "bank.yucho_kigo", ui.t("bank.yucho_kigo"), kigo_, "17300");
-    ui::text_field(ui, "bank.yucho_bango", ui.t("bank.yucho_bango"), bango_, "19927651");
+    ui::text_field(ui, "bank.yucho_kigo", ui.t("bank.yucho_kigo"), kigo_, ui.t("bank.yucho_kigo_hint"));
+    ui::text_field(ui, "bank.yucho_bango", ui.t("bank.yucho_bango"), bango_, ui.t("bank.yucho_bango_hint"));
     if (ui::button(ui, "bank.yucho_convert", ui.t("bank.yucho_convert"),
                    {ui::ButtonStyle::secondary, true, ui.metrics.em * 12, 0})) {
         kigo_.error.reset();
@@ -295,10 +310,7 @@ void BankAccountScreen::draw_yucho(Ui& ui, ScreenContext& ctx) {
 
 void BankAccountScreen::draw_form(Ui& ui, ScreenContext& ctx) {
     const auto& m = ui.metrics;
-    auto heading = [&](const char* key) {
-        ImGui::Dummy(ImVec2(0, m.gap() * 0.5f));
-        ui::text(ui, ui.t(key), theme::kMuted);
-    };
+    auto heading = [&](const char* key) { ui::step_heading(ui, ui.t(key)); };
     ui::text_wrapped(ui, ui.t("bank.intro"), theme::kMuted);
     const int before = mode_;
     ui::segmented(ui, "bank.mode", ui.t("bank.mode"), {ui.t("bank.mode.bank"), ui.t("bank.mode.yucho")}, mode_);
@@ -319,15 +331,17 @@ void BankAccountScreen::draw_form(Ui& ui, ScreenContext& ctx) {
                       {ui.t("bank.type.ordinary"), ui.t("bank.type.current"), ui.t("bank.type.savings")}, type_);
         field_errors(ui, "type");
         heading("bank.step.number");
-        ui::text_field(ui, "bank.number", ui.t("bank.number"), number_, "1234567");
+        ui::text_field(ui, "bank.number", ui.t("bank.number"), number_, ui.t("bank.number_hint"));
+        draw_padded_number(ui);
         ui::text_wrapped(ui, ui.t("bank.number_note"), theme::kMuted);
     } else {
         heading("bank.step.yucho");
         draw_yucho(ui, ctx);
     }
     heading("bank.step.holder");
-    ui::text_field(ui, "bank.holder_family", ui.t("bank.holder_family"), holder_family_, "ヤマダ");
-    ui::text_field(ui, "bank.holder_given", ui.t("bank.holder_given"), holder_given_, "タロウ");
+    ui::text_field(ui, "bank.holder_family", ui.t("bank.holder_family"), holder_family_,
+                   ui.t("bank.holder_family_hint"));
+    ui::text_field(ui, "bank.holder_given", ui.t("bank.holder_given"), holder_given_, ui.t("bank.holder_given_hint"));
     ui::text_wrapped(ui, ui.t("bank.holder_note"), theme::kMuted);
     for (const Error& e : other_errors_)
         if (e.field.empty() || e.field == "bank_code" || e.field == "branch_code") ui::error_text(ui, e);
@@ -352,6 +366,13 @@ void BankAccountScreen::draw_confirm(Ui& ui, ScreenContext& ctx) {
     shown_row(ui, "bank.confirm.branch", ui.t("bank.branch"), pending_.branch_name + "（" + pending_.branch_code + "）");
     shown_row(ui, "bank.confirm.type", ui.t("bank.type"), ui.t(type_key(pending_.type)));
     shown_row(ui, "bank.confirm.number", ui.t("bank.number"), masked_account_number(pending_.account_number));
+    if (zeros_padded_ > 0) {
+        // JAPAN.md pads 1–6 digits to 7: said here so a missed digit is noticed.
+        const std::string note = ui.t("bank.number_padded_" + std::to_string(std::min<std::size_t>(zeros_padded_, 6)));
+        ui::text_wrapped(ui, "※ " + note, theme::kMuted);
+        ui.registry.record({"bank.confirm.padded", "", WidgetKind::text, {}, true, true,
+                            std::to_string(zeros_padded_), note});
+    }
     shown_row(ui, "bank.confirm.holder", ui.t("bank.holder_zengin"), pending_.holder_name_kana);
     ui::text_wrapped(ui, ui.t("bank.holder_zengin_note"), theme::kMuted);
     ImGui::Dummy(ImVec2(0, m.gap()));

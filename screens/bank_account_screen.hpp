@@ -37,6 +37,7 @@ private:
     void draw_bank_choice(Ui& ui, ScreenContext& ctx);
     void draw_branch_choice(Ui& ui, ScreenContext& ctx);
     void draw_yucho(Ui& ui, ScreenContext& ctx);
+    void draw_padded_number(Ui& ui);
     void draw_confirm(Ui& ui, ScreenContext& ctx);
     void review(Ui& ui, ScreenContext& ctx);
     void save(Ui& ui, ScreenContext& ctx);
@@ -72,6 +73,7 @@ private:
     Errors other_errors_;  // errors of choices that are not text fields
 
     BankAccount pending_;  // the checked account shown on the confirmation step
+    std::size_t zeros_padded_ = 0;  // zeros put in front of a short number (told on the confirmation)
 };
 
 }  // namespace madoguchi

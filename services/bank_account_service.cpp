@@ -37,6 +37,12 @@ Result<YuchoTransferAccount> BankAccountService::convert_yucho(std::string_view 
 }
 
 namespace {
+std::size_t typed_digit_count(std::string_view typed) {
+    std::size_t n = 0;
+    for (char32_t c : decode_utf8_lossy(typed)) n += (is_ascii_digit(c) || is_fullwidth_digit(c)) ? 1 : 0;
+    return n;
+}
+
 // The character itself when the UI can draw it, otherwise its U+ name.
 std::string shown_char(char32_t c) {
     if (is_undrawable_char(c) || is_control_char(c)) return code_point_label(c);
@@ -86,18 +92,12 @@ BankAccountCheck BankAccountService::check(const BankAccountInput& in) const {
         e.push_back(rule_error("bank.branch_missing", "branch_code", "支店を選んでください。", "Choose the branch."));
     }
     if (auto r = normalize_account_number("account_number", in.account_number); collect(e, r)) {
-        // The passbook prints all 7 digits; fewer typed is far more often a
-        // digit missed than a short number, so ask for the 0s explicitly.
-        std::size_t typed_digits = 0;
-        for (char32_t c : decode_utf8_lossy(in.account_number))
-            typed_digits += (is_ascii_digit(c) || is_fullwidth_digit(c)) ? 1 : 0;
-        if (typed_digits < 7) {
-            e.push_back(rule_error("bank.account_number_7", "account_number",
-                                   "口座番号は7桁で入力してください（7桁未満のときは先頭に0を付けてください）。",
-                                   "Enter the 7-digit account number (pad a shorter one with leading 0s)."));
-        } else {
-            b.account_number = *r;
-        }
+        // JAPAN.md: a 1–6 digit number is left-padded with zeros to 7. The
+        // form shows the padded value and the confirmation step says how
+        // many zeros were added, so a missed digit is noticed there.
+        const std::size_t typed_digits = typed_digit_count(in.account_number);
+        b.account_number = *r;
+        out.zeros_padded = typed_digits < r->size() ? r->size() - typed_digits : 0;
     }
 
     const bool family_typed = !trim_spaces(in.holder_family).empty();
@@ -148,6 +148,12 @@ Result<std::optional<BankAccount>> BankAccountService::load(const std::string& o
 }
 
 Status BankAccountService::remove(const std::string& owner) { return store_.bank_accounts().remove(owner); }
+
+std::string padded_account_number(std::string_view typed) {
+    auto r = normalize_account_number("account_number", typed);
+    if (!r || typed_digit_count(typed) >= r->size()) return {};
+    return *r;
+}
 
 std::string masked_account_number(std::string_view number) {
     std::string out(number);

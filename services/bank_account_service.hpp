@@ -33,6 +33,9 @@ struct BankAccountInput {
 struct BankAccountCheck {
     Errors errors;        // Error::field = BankAccount member, or holder_family / holder_given
     BankAccount account;  // normalized (Zengin holder, 7-digit number) when ok
+    // Zeros put in front of a 1–6 digit number (JAPAN.md: padded to 7); the
+    // confirmation step says so.
+    std::size_t zeros_padded = 0;
     bool ok() const { return errors.empty(); }
 };
 
@@ -69,6 +72,11 @@ private:
     Store& store_;
     const BankDirectory* banks_;
 };
+
+// The 7-digit form of a typed 1–6 digit number ("12345" -> "0012345"); ""
+// when nothing is padded or the number is invalid. The form shows it under
+// the field before confirming.
+std::string padded_account_number(std::string_view typed);
 
 // "0012345" -> "****345": all but the last three digits hidden.
 std::string masked_account_number(std::string_view number);

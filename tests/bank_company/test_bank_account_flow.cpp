@@ -1,10 +1,10 @@
 // Bank account 【12】 through the touch screen: bank and branch found by name,
 // kana and code in the Zengin data set; invalid inputs with their messages
-// (6-digit number, half-width kana and latin in the holder, no branch);
+// (8-digit number, half-width kana and latin in the holder, no branch);
 // the Zengin holder conversion (small kana, ヴ, long vowel, middle dot) on
 // the confirmation step; the number masked on screen and in the widget
 // registry; the ゆうちょ 記号・番号 example of JAPAN.md; outbox rows for
-// put and delete.
+// put and delete; a 1–6 digit number padded with zeros to 7 (JAPAN.md).
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
@@ -65,8 +65,8 @@ TEST_CASE("bank: lookup by name, kana and code; invalid inputs; Zengin holder; m
     REQUIRE_OK(d.tap("bank.bank_result." + std::to_string(result_with(d, "bank.bank_result.", "0001"))));
     CHECK(d.value("bank.bank_chosen") == "みずほ（0001）");
 
-    // Invalid 1–3 at once: no branch chosen, a 6-digit number, half-width kana in the holder.
-    REQUIRE_OK(fill(d, "bank.number", "123456"));
+    // Invalid 1–3 at once: no branch chosen, an 8-digit number, half-width kana in the holder.
+    REQUIRE_OK(fill(d, "bank.number", "12345678"));
     REQUIRE_OK(paste_into(d, "bank.holder_family", "ﾔﾏﾀﾞ"));
     REQUIRE_OK(paste_into(d, "bank.holder_given", "タロウ"));
     REQUIRE_OK(d.tap("bank.review"));
@@ -75,7 +75,8 @@ TEST_CASE("bank: lookup by name, kana and code; invalid inputs; Zengin holder; m
     CHECK(d.error("bank.branch_query").find("支店を選んでください") != std::string::npos);
     CHECK(d.error("bank.number").find("7桁") != std::string::npos);
     CHECK(d.error("bank.holder_family").find("半角カナ") != std::string::npos);
-    CHECK(d.value("bank.number") == "123456");  // kept as typed
+    CHECK(d.value("bank.number") == "12345678");  // kept as typed
+    CHECK_FALSE(d.find("bank.number_padded"));
     CHECK(d.value("bank.holder_family") == "ﾔﾏﾀﾞ");
     CHECK(bank_rows(f.store()).empty());
 
@@ -228,4 +229,74 @@ TEST_CASE("bank service: holder must be typed in katakana; full-width digits are
     }
     CHECK(masked_account_number("1234567") == "****567");
     CHECK(masked_account_number("12") == "12");
+}
+
+TEST_CASE("bank: a 1-6 digit number is padded with zeros to 7, shown before confirming, masked after") {
+    BankCompanyFixture f;
+    auto& d = f.d();
+    f.open("home.bank_account");
+    REQUIRE_OK(paste_into(d, "bank.bank_query", "0001"));
+    REQUIRE_OK(d.tap("bank.bank_result.0"));
+    REQUIRE_OK(paste_into(d, "bank.branch_query", "001"));
+    REQUIRE_OK(d.tap("bank.branch_result." + std::to_string(result_with(d, "bank.branch_result.", "東京営業部"))));
+    REQUIRE_OK(paste_into(d, "bank.holder_family", "ヤマダ"));
+
+    // While typing, the 7-digit form is shown under the field.
+    REQUIRE_OK(fill(d, "bank.number", "4321"));
+    CHECK(d.value("bank.number_padded") == "0004321");
+    REQUIRE_OK(fill(d, "bank.number", "7654321"));
+    CHECK_FALSE(d.find("bank.number_padded"));  // nothing to pad
+    REQUIRE_OK(fill(d, "bank.number", "4321"));
+
+    REQUIRE_OK(d.tap("bank.review"));
+    REQUIRE(d.find("bank.confirm.number"));
+    CHECK(d.value("bank.confirm.number") == "****321");
+    CHECK(d.value("bank.confirm.padded") == "3");
+    CHECK(d.find("bank.confirm.padded")->error.find("0を3つ") != std::string::npos);
+    REQUIRE_OK(d.tap("bank.save"));
+    REQUIRE(d.find("bank.saved.number"));
+    CHECK(d.value("bank.saved.number") == "****321");
+    auto saved = f.bank_accounts.load(f.owner);
+    REQUIRE(saved.ok());
+    REQUIRE(saved->has_value());
+    CHECK((*saved)->account_number == "0004321");
+    check_number_not_shown(d, "0004321");
+    auto rows = bank_rows(f.store());
+    REQUIRE(rows.size() == 1);
+    CHECK(json::parse(rows[0].payload)["account_number"] == "0004321");
+}
+
+TEST_CASE("bank service: account numbers of 1-7 digits, any width, padded; others refused") {
+    BankCompanyFixture f;
+    struct Case {
+        const char* typed;
+        const char* stored;  // nullptr = refused
+        std::size_t zeros;
+    };
+    const Case cases[] = {
+        {"1", "0000001", 6},       {"123456", "0123456", 1}, {"1234567", "1234567", 0},
+        {"１２３４", "0001234", 3}, {"123-4567", "1234567", 0}, {"0012345", "0012345", 0},
+        {"12345678", nullptr, 0},  {"12a45", nullptr, 0},     {"", nullptr, 0},
+        {"１２３４５６７８", nullptr, 0},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.typed);
+        BankAccountInput in;
+        in.bank_code = "0001";
+        in.bank_name = "みずほ";
+        in.branch_code = "001";
+        in.branch_name = "東京営業部";
+        in.account_number = c.typed;
+        in.holder_family = "ヤマダ";
+        auto out = f.bank_accounts.check(in);
+        if (c.stored) {
+            REQUIRE(out.ok());
+            CHECK(out.account.account_number == c.stored);
+            CHECK(out.zeros_padded == c.zeros);
+            CHECK(padded_account_number(c.typed) == (c.zeros ? std::string(c.stored) : std::string()));
+        } else {
+            CHECK_FALSE(out.ok());
+            CHECK(padded_account_number(c.typed).empty());
+        }
+    }
 }
