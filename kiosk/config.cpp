@@ -43,6 +43,7 @@ static nlohmann::json config_to_json(const KioskConfig& c) {
             {"idle_countdown_s", c.idle_countdown_s},
             {"server_url", c.server_url},
             {"tls_pinned_public_key", c.tls_pinned_public_key},
+            {"enrollment_code", c.enrollment_code},
             {"data_dir", c.data_dir},
             {"assets_dir", c.assets_dir},
             {"font_path", c.font_path},
@@ -87,6 +88,7 @@ Result<KioskConfig> load_config_file(const std::string& path, KioskConfig c) {
             else if (key == "idle_countdown_s") c.idle_countdown_s = value.get<int>();
             else if (key == "server_url") c.server_url = value.get<std::string>();
             else if (key == "tls_pinned_public_key") c.tls_pinned_public_key = value.get<std::string>();
+            else if (key == "enrollment_code") c.enrollment_code = value.get<std::string>();
             else if (key == "data_dir") c.data_dir = value.get<std::string>();
             else if (key == "assets_dir") c.assets_dir = value.get<std::string>();
             else if (key == "font_path") c.font_path = value.get<std::string>();

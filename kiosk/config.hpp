@@ -16,6 +16,10 @@ struct KioskConfig {
     int idle_countdown_s = 15;              // countdown before the session is wiped
     std::string server_url = "http://127.0.0.1:8088";
     std::string tls_pinned_public_key;      // "sha256//…;sha256//…" (optional)
+    // The server's enrolment code (madoguchi-server --enrollment-code; its
+    // development default is "madoguchi-dev"): the kiosk enrols with it once
+    // per server and keeps the device token encrypted in its store.
+    std::string enrollment_code = "madoguchi-dev";
     std::string data_dir = "var/kiosk";
     std::string assets_dir;                 // default: found next to the binary / source tree
     std::string font_path = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";

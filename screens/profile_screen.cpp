@@ -69,6 +69,7 @@ void ProfileScreen::load_fields(const Profile& p) {
     hourly_rate_.value = p.hourly_rate_yen ? std::to_string(*p.hourly_rate_yen) : std::string{};
     show_age_ = p.show_age_bracket;
     preferred_prefecture_ = p.preferred_prefecture.empty() ? -1 : std::atoi(p.preferred_prefecture.c_str()) - 1;
+    preferred_municipality_ = p.preferred_municipality;
     hometown_.value = p.hometown;
     schools_.value = p.schools;
 }
@@ -99,6 +100,7 @@ Profile ProfileScreen::collect() const {
     }
     p.show_age_bracket = show_age_;
     p.preferred_prefecture = preferred_prefecture_ >= 0 ? jis_code(preferred_prefecture_) : "";
+    p.preferred_municipality = preferred_municipality_;
     p.hometown = hometown_.value;
     p.schools = schools_.value;
     return p;
@@ -127,6 +129,127 @@ void ProfileScreen::field_error(const std::string& id, Ui& ui) {
         if (e.field != id) continue;
         ui::error_text(ui, e);
         ui.registry.record({"profile." + id + ".error", "", WidgetKind::text, {}, true, true, ui.msg(e), ui.msg(e)});
+    }
+}
+
+void ProfileScreen::draw_municipality(Ui& ui, ScreenContext& ctx) {
+    if (preferred_prefecture_ < 0) {
+        preferred_municipality_.clear();
+        ui::text_wrapped(ui, ui.t("profile.municipality_pick_prefecture"), theme::kMuted);
+        return;
+    }
+    if (municipalities_for_ != preferred_prefecture_) {
+        // Loaded when the prefecture changes, never every frame.
+        municipalities_for_ = preferred_prefecture_;
+        municipalities_ = ctx.services.profiles ? ctx.services.profiles->municipalities(jis_code(preferred_prefecture_))
+                                                : std::vector<Municipality>{};
+        municipality_labels_.clear();
+        for (const auto& m : municipalities_) {
+            std::string label = m.name;
+            if (m.is_ward())
+                for (const auto& city : municipalities_)
+                    if (city.code == m.parent_code) label = city.name + " " + m.name;
+            municipality_labels_.push_back(std::move(label));
+        }
+    }
+    if (municipalities_.empty()) {
+        preferred_municipality_.clear();
+        ui::text_wrapped(ui, ui.t("profile.municipality_later"), theme::kMuted);
+        return;
+    }
+    int index = -1;
+    for (std::size_t i = 0; i < municipalities_.size(); ++i)
+        if (municipalities_[i].code == preferred_municipality_) index = static_cast<int>(i);
+    // Another prefecture's municipality is dropped with the prefecture change.
+    if (index < 0) preferred_municipality_.clear();
+    ui::select_list(ui, "profile.preferred_municipality", ui.t("profile.preferred_municipality"),
+                    municipality_labels_, index, 6.0f);
+    if (index >= 0) {
+        preferred_municipality_ = municipalities_[static_cast<std::size_t>(index)].code;
+        // Optional step: the choice can be taken back.
+        if (ui::button(ui, "profile.municipality_clear", ui.t("profile.municipality_clear"),
+                       {ui::ButtonStyle::secondary, true, 0, 0}))
+            preferred_municipality_.clear();
+    }
+}
+
+void ProfileScreen::draw_photo(Ui& ui, ScreenContext& ctx) {
+    const auto& m = ui.metrics;
+    ProfileService* svc = ctx.services.profiles;
+    // A capture answered: show it, with keep / retake.
+    if (photo_waiting_ && shot_->has_value()) {
+        photo_waiting_ = false;
+        if ((*shot_)->ok) {
+            photo_view_.set_image((*shot_)->preview);
+            photo_shown_.clear();
+            photo_error_.reset();
+        } else {
+            photo_error_ = (*shot_)->error;
+            shot_->reset();
+        }
+    }
+    const bool pending = shot_->has_value();
+    // The stored photo's preview, decrypted once (not every frame).
+    if (!pending && !base_.photo_file_id.empty() && photo_shown_ != base_.photo_file_id && svc) {
+        if (auto img = svc->photo_preview(ctx.session.account_client_id, base_.photo_file_id)) photo_view_.set_image(*img);
+        else photo_view_.clear();
+        photo_shown_ = base_.photo_file_id;
+    }
+    const bool has_photo = pending || !base_.photo_file_id.empty();
+    const std::string state = photo_waiting_ ? "capturing" : pending ? "preview" : has_photo ? "kept" : "none";
+    ui.registry.record({"profile.photo", "", WidgetKind::text, {}, true, true, state, photo_error_ ? ui.msg(*photo_error_) : ""});
+    if (has_photo && !photo_view_.empty()) {
+        const float side = m.em * 9.0f;
+        ImVec2 origin = ImGui::GetCursorScreenPos();
+        photo_view_.draw(ImGui::GetWindowDrawList(), origin, ImVec2(side, side));
+        ImGui::Dummy(ImVec2(side, side));
+        ui.registry.record({"profile.photo.preview", "", WidgetKind::text, {origin.x, origin.y, side, side}, true,
+                            ImGui::IsItemVisible(), state, {}});
+    }
+    ui::text_wrapped(ui, pending ? ui.t("profile.photo_check") : has_photo ? ui.t("profile.photo_set") : ui.t("profile.photo_none"),
+                     theme::kMuted);
+    if (photo_error_) ui::error_text(ui, *photo_error_);
+    if (!svc || !svc->camera_available()) {
+        ui::text_wrapped(ui, ui.t("profile.photo_no_camera"), theme::kMuted);
+        return;
+    }
+    if (photo_waiting_) {
+        ui::text(ui, ui.t("profile.photo_capturing"), theme::kMuted);
+        return;
+    }
+    auto take = [&] {
+        shot_->reset();
+        std::weak_ptr<std::optional<ProfilePhotoShot>> slot = shot_;
+        photo_waiting_ = svc->take_photo([slot](ProfilePhotoShot shot) {
+            if (auto s = slot.lock()) *s = std::move(shot);
+        });
+        photo_error_.reset();
+    };
+    if (pending) {
+        if (ui::button(ui, "profile.photo.use", ui.t("profile.photo_use"), {ui::ButtonStyle::primary, true, 0, 0})) {
+            auto kept = svc->keep_photo(ctx.session.account_client_id, **shot_);
+            if (kept) {
+                base_.photo_file_id = *kept;  // saved with 更新する, uploaded with the profile
+                photo_shown_ = *kept;
+                shot_->reset();
+            } else {
+                photo_error_ = kept.error();
+            }
+        }
+        ImGui::SameLine();
+        if (ui::button(ui, "profile.photo.retake", ui.t("profile.photo_retake"))) take();
+    } else {
+        if (ui::button(ui, "profile.photo.take", ui.t(has_photo ? "profile.photo_retake" : "profile.photo_take"),
+                       {ui::ButtonStyle::secondary, true, 0, 0}))
+            take();
+        if (has_photo) {
+            ImGui::SameLine();
+            if (ui::button(ui, "profile.photo.remove", ui.t("profile.photo_remove"))) {
+                base_.photo_file_id.clear();
+                photo_view_.clear();
+                photo_shown_.clear();
+            }
+        }
     }
 }
 
@@ -180,10 +303,9 @@ void ProfileScreen::draw(Ui& ui, ScreenContext& ctx) {
         std::snprintf(buf, sizeof buf, "%d / 18  ", n);
         ui::text(ui, std::string(buf) + ui.t(key), theme::kMuted);
     };
-    // 1: photo. The camera screen fills photo_file_id (staff camera flow).
     step(1, "profile.step.photo");
     ui::requirement_badge(ui, false);
-    ui::text_wrapped(ui, base_.photo_file_id.empty() ? ui.t("profile.photo_none") : ui.t("profile.photo_set"));
+    draw_photo(ui, ctx);
     // 2: username, read-only (it is the profile URL and never changes).
     step(2, "profile.step.username");
     ui::text(ui, base_.username);
@@ -257,7 +379,8 @@ void ProfileScreen::draw(Ui& ui, ScreenContext& ctx) {
     field_error("preferred_prefecture", ui);
     step(16, "profile.step.preferred_municipality");
     ui::requirement_badge(ui, false);
-    ui::text_wrapped(ui, ui.t("profile.municipality_later"), theme::kMuted);
+    draw_municipality(ui, ctx);
+    field_error("preferred_municipality", ui);
     step(17, "profile.step.hometown");
     ui::text_field(ui, "profile.hometown", ui.t("profile.hometown"), hometown_);
     ui::text_wrapped(ui, ui.t("profile.hometown_note"), theme::kMuted);

@@ -4,13 +4,18 @@
 // saves through the repository (outbox) when valid.
 #pragma once
 
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "data/datasets/local_gov_directory.hpp"
 #include "data/datasets/postal_directory.hpp"
 #include "data/model/profile.hpp"
 #include "kiosk/screen.hpp"
+#include "kiosk/ui/image_view.hpp"
 #include "kiosk/ui/text_field.hpp"
+#include "services/profile_service.hpp"
 
 namespace madoguchi {
 
@@ -28,6 +33,8 @@ private:
     void lookup_postal(Ui& ui, ScreenContext& ctx);
     void apply_address(const PostalAddress& a);
     void field_error(const std::string& id, Ui& ui);  // errors of non-text controls
+    void draw_municipality(Ui& ui, ScreenContext& ctx);  // step 16
+    void draw_photo(Ui& ui, ScreenContext& ctx);         // step 1
 
     Profile base_;  // what is not on the form (photo id, meta)
     TextField nickname_{FieldKind::text, 30, true};
@@ -49,9 +56,22 @@ private:
     TextField hourly_rate_{FieldKind::digits, 7, false};
     bool show_age_ = false;
     int preferred_prefecture_ = -1;
+    std::string preferred_municipality_;  // local government code ("" = none)
+    // Step 16's list, for the prefecture index it was loaded for.
+    int municipalities_for_ = -2;
+    std::vector<Municipality> municipalities_;
+    std::vector<std::string> municipality_labels_;
     TextField hometown_{FieldKind::text, 50, false, ime::ConversionKind::place};
     TextField schools_{FieldKind::multiline, 500, false};
 
+    // Step 1: the shot being looked at (kept or retaken), and the preview of
+    // what is shown. A capture that answers after this screen is gone is
+    // dropped: the callback holds only a weak reference to the slot.
+    std::shared_ptr<std::optional<ProfilePhotoShot>> shot_ = std::make_shared<std::optional<ProfilePhotoShot>>();
+    bool photo_waiting_ = false;
+    std::optional<Error> photo_error_;
+    std::string photo_shown_;  // file id the preview shows ("" = the pending shot or none)
+    ui::ImageView photo_view_;
     std::vector<PostalAddress> postal_choices_;  // several towns for one code
     std::string postal_message_;
     Errors other_errors_;  // errors of controls that are not text fields

@@ -17,6 +17,7 @@ void TechnicianSettingsScreen::on_enter(ScreenContext& ctx) {
     const KioskConfig& c = *ctx.services.config;
     server_url_.value = c.server_url;
     kiosk_id_.value = c.kiosk_id;
+    enrollment_code_.value = c.enrollment_code;
     location_.value = c.location_name;
     idle_timeout_.value = std::to_string(c.idle_timeout_s);
     countdown_.value = std::to_string(c.idle_countdown_s);
@@ -38,6 +39,8 @@ bool TechnicianSettingsScreen::validate(KioskConfig& out, const KioskConfig& bas
     take(server_url_, normalize_url("server_url", server_url_.value), [&](const std::string& v) { out.server_url = v; });
     take(kiosk_id_, normalize_slug("kiosk_id", kiosk_id_.value, SlugLimits{3, 40}),
          [&](const std::string& v) { out.kiosk_id = v; });
+    take(enrollment_code_, check_text("enrollment_code", enrollment_code_.value, TextLimits{false, 64, 0, false}),
+         [&](Ok) { out.enrollment_code = enrollment_code_.value; });
     take(location_, check_text("location_name", location_.value, TextLimits{false, 40, 0, false}),
          [&](Ok) { out.location_name = location_.value; });
     take(idle_timeout_, parse_whole_number("idle_timeout_s", idle_timeout_.value, 15, 3600),
@@ -52,6 +55,8 @@ void TechnicianSettingsScreen::draw(Ui& ui, ScreenContext& ctx) {
     const auto& m = ui.metrics;
     ui::text_field(ui, "tech.server_url", ui.t("tech.server_url"), server_url_, "https://");
     ui::text_field(ui, "tech.kiosk_id", ui.t("tech.kiosk_id"), kiosk_id_);
+    ui::text_field(ui, "tech.enrollment_code", ui.t("tech.enrollment_code"), enrollment_code_,
+                   ui.t("tech.enrollment_code_hint"));
     ui::text_field(ui, "tech.location", ui.t("tech.location"), location_, ui.t("tech.location_hint"));
     ui::text_field(ui, "tech.idle_timeout", ui.t("tech.idle_timeout"), idle_timeout_);
     ui::text_field(ui, "tech.countdown", ui.t("tech.countdown"), countdown_);

@@ -20,6 +20,9 @@ private:
 
     TextField server_url_{FieldKind::url, 200, true};
     TextField kiosk_id_{FieldKind::alphanumeric, 40, true};
+    // The server's enrolment code (services/device_enrolment.hpp): used once
+    // per server to get this kiosk's device token.
+    TextField enrollment_code_{FieldKind::alphanumeric, 64, false};
     TextField location_{FieldKind::text, 40, false};
     TextField idle_timeout_{FieldKind::digits, 4, true};
     TextField countdown_{FieldKind::digits, 3, true};

@@ -28,6 +28,16 @@ void AccountService::set_sync_hooks(
     session_token_ = std::move(session_token);
 }
 
+void AccountService::set_device_token(std::string token) {
+    std::lock_guard<std::mutex> lock(tokens_mutex_);
+    device_token_ = std::move(token);
+}
+
+std::string AccountService::device_token() {
+    std::lock_guard<std::mutex> lock(tokens_mutex_);
+    return device_token_;
+}
+
 void AccountService::join_worker() {
     if (worker_.joinable()) worker_.join();
 }
@@ -92,7 +102,7 @@ bool AccountService::sign_in(SignInRequest request, std::function<void(SignInOut
             HttpClientConfig hc;
             hc.connect_timeout = std::chrono::milliseconds(5000);
             HttpClient http(hc, &stop_);
-            ApiClient api(http, ApiClientConfig{server_url_, device_token_, {}});
+            ApiClient api(http, ApiClientConfig{server_url_, device_token(), {}});
             auto r = api.sign_in(request, make_idempotency_key());
             if (r) {
                 out.ok = true;
@@ -107,6 +117,11 @@ bool AccountService::sign_in(SignInRequest request, std::function<void(SignInOut
                 if (out.offline) {
                     out.error = Error{"net.offline", "", "サーバーに接続できません。時間をおいてお試しいただくか、スタッフにお声がけください。",
                                       "The server cannot be reached. Try again later or ask staff."};
+                } else if (f.error.code.rfind("device.", 0) == 0) {
+                    // The kiosk itself is not (yet) enrolled: not the person's password.
+                    out.error = Error{"sign_in.device_not_enrolled", "",
+                                      "この端末はまだサーバーに登録されていません。スタッフにお声がけください。",
+                                      "This kiosk is not enrolled with the server yet. Please ask staff."};
                 } else if (f.kind == FailureKind::unauthorized || f.kind == FailureKind::rejected ||
                            f.kind == FailureKind::not_found || f.kind == FailureKind::forbidden) {
                     out.error = Error{"sign_in.invalid", "password", "ユーザー名（またはメールアドレス）かパスワードが違います。",
@@ -166,7 +181,7 @@ Errors AccountService::change_password(const std::string& account_id, PasswordCh
             HttpClientConfig hc;
             hc.connect_timeout = std::chrono::milliseconds(5000);
             HttpClient http(hc, &stop_);
-            ApiClient api(http, ApiClientConfig{server_url_, device_token_, {}});
+            ApiClient api(http, ApiClientConfig{server_url_, device_token(), {}});
             // Without a session the server still lets the kiosk that created
             // the account act for it (sign-up on this device).
             if (!token.empty()) api.set_session_token(account_id, token);

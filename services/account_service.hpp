@@ -63,6 +63,10 @@ public:
     void set_sync_hooks(std::function<void()> outbox_changed,
                         std::function<void(const std::string& account_id, const std::string& token)> session_token);
 
+    // The device token arrived after start-up (services/device_enrolment):
+    // the next sign-in or password change sends it.
+    void set_device_token(std::string token);
+
     // Normalizes and validates the request (data/rules); when valid stores the
     // account and queues "account.create" in one transaction, and opens the
     // store session for it. The password only travels in the encrypted outbox.
@@ -98,10 +102,11 @@ public:
 
 private:
     void join_worker();
+    std::string device_token();
 
     Store& store_;
     std::string server_url_;
-    std::string device_token_;
+    std::string device_token_;  // guarded by tokens_mutex_ (set from the UI thread, read by workers)
     PostToUi post_;
     std::function<void()> outbox_changed_;
     std::function<void(const std::string&, const std::string&)> session_token_;

@@ -127,7 +127,18 @@ void text_field(Ui& ui, const std::string& id, const std::string& label, TextFie
     const bool multiline = field.kind == FieldKind::multiline;
     float h = std::max(m.touch_min(), m.em * (multiline ? 4.5f : 2.2f));
     ImVec2 pos = ImGui::GetCursorScreenPos();
-    if (ImGui::InvisibleButton("##field", ImVec2(w, h))) ui.keyboard.open(field, id, label);
+    if (ImGui::InvisibleButton("##field", ImVec2(w, h))) {
+        const bool keyboard_was_open = ui.keyboard.is_open();
+        ui.keyboard.open(field, id, label);
+        // From the next frame the keyboard covers the lower part of the
+        // screen and the scrolling area above it shrinks: a field that would
+        // end up under the keyboard is scrolled up, label included.
+        const float label_h = m.em * 1.6f;
+        const float visible_bottom = ImGui::GetWindowPos().y + ImGui::GetWindowHeight() -
+                                     (keyboard_was_open ? 0.0f : ui.keyboard.height(m)) - m.gap();
+        if (pos.y + h > visible_bottom)
+            ImGui::SetScrollY(ImGui::GetScrollY() + (pos.y + h - visible_bottom) + label_h);
+    }
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImU32 border = field.error ? theme::kError : (editing ? theme::kFocus : theme::kBorder);
     dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), field.error ? theme::kErrorBg : theme::kSurface,

@@ -49,6 +49,31 @@ inline Status reveal(UiDriver& d, const std::string& id) {
     return ok_status();  // let the driver try its own way
 }
 
+// Taps on the on-screen keyboard (keys, backspace, candidates, layout
+// switches, 完了) made through the helpers below: a flow's taps excluding
+// typing are d.tap_count() - keyboard_taps().
+inline int& keyboard_taps() {
+    static int taps = 0;
+    return taps;
+}
+
+// Runs `action` (typing on the keyboard) and counts its taps as keyboard taps.
+template <typename Action>
+Status on_keyboard(UiDriver& d, Action&& action) {
+    const int before = d.tap_count();
+    Status s = action();
+    keyboard_taps() += d.tap_count() - before;
+    return s;
+}
+
+// Types `text` key by key / taps one keyboard key, counted as typing.
+inline Status type_keys(UiDriver& d, const std::string& text) {
+    return on_keyboard(d, [&] { return d.type(text); });
+}
+inline Status tap_key(UiDriver& d, const std::string& id) {
+    return on_keyboard(d, [&] { return d.tap(id); });
+}
+
 // Reveals the widget, then taps it.
 inline Status tap_in_view(UiDriver& d, const std::string& id) {
     if (auto s = reveal(d, id); !s) return s;
@@ -58,7 +83,7 @@ inline Status tap_in_view(UiDriver& d, const std::string& id) {
 // Clears a field the keyboard is open on (backspace until empty).
 inline Status clear_open_field(UiDriver& d, const std::string& id) {
     for (int i = 0; i < 300 && !d.value(id).empty(); ++i)
-        if (auto s = d.tap("kbd.bs"); !s) return s;
+        if (auto s = tap_key(d, "kbd.bs"); !s) return s;
     return ok_status();
 }
 
@@ -66,8 +91,8 @@ inline Status clear_open_field(UiDriver& d, const std::string& id) {
 inline Status fill(UiDriver& d, const std::string& id, const std::string& text) {
     if (auto s = tap_in_view(d, id); !s) return s;
     if (auto s = clear_open_field(d, id); !s) return s;
-    if (auto s = d.type(text); !s) return s;
-    if (auto s = d.tap("kbd.done"); !s) return s;
+    if (auto s = type_keys(d, text); !s) return s;
+    if (auto s = tap_key(d, "kbd.done"); !s) return s;
     // The form grows back under the closed keyboard and its scroll clamps
     // over the next frames: let it settle before the next tap aims.
     d.frames(2);

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "data/datasets/local_gov_directory.hpp"
 #include "data/datasets/postal_directory.hpp"
 #include "kiosk/ime/kana_kanji_converter.hpp"
 #include "services/profile_service.hpp"
@@ -26,13 +27,15 @@ struct ProfileFixture : AccountFixture {
     explicit ProfileFixture(std::string server_url = "")
         : AccountFixture(std::move(server_url)),
           postal(PostalDirectory::open(std::string(MADOGUCHI_DATASET_DIR) + "/postal.bin")),
-          profiles(*store, postal ? &*postal : nullptr),
+          local_gov(LocalGovDirectory::open(std::string(MADOGUCHI_DATASET_DIR) + "/localgov.bin")),
+          profiles(*store, postal ? &*postal : nullptr, local_gov ? &*local_gov : nullptr),
           converter(open_converter()) {
         ui.app.services().profiles = &profiles;
         ui.app.keyboard().set_converter(converter.get());
     }
     ~ProfileFixture() { ui.app.keyboard().set_converter(nullptr); }
     Result<PostalDirectory> postal;
+    Result<LocalGovDirectory> local_gov;
     ProfileService profiles;
     std::unique_ptr<ime::KanaKanjiConverter> converter;
 };
@@ -43,7 +46,7 @@ inline Status tap_candidate(UiDriver& d, const std::string& text) {
     for (int i = 0; i < 20; ++i) {
         const WidgetRecord* r = d.find("kbd.cand." + std::to_string(i));
         if (!r) break;
-        if (r->label == text) return d.tap(r->id);
+        if (r->label == text) return tap_key(d, r->id);
     }
     std::string shown;
     for (const WidgetRecord* r : d.app().registry().with_prefix("kbd.cand.")) shown += r->label + " ";
@@ -53,10 +56,10 @@ inline Status tap_candidate(UiDriver& d, const std::string& text) {
 // Romaji on the romaji layout, then the candidate `kanji`.
 inline Status type_and_convert(UiDriver& d, const std::string& id, const std::string& romaji, const std::string& kanji) {
     if (auto s = tap_in_view(d, id); !s) return s;
-    if (auto s = d.tap("kbd.layout.romaji"); !s) return s;
-    if (auto s = d.type(romaji); !s) return s;
+    if (auto s = tap_key(d, "kbd.layout.romaji"); !s) return s;
+    if (auto s = type_keys(d, romaji); !s) return s;
     if (auto s = tap_candidate(d, kanji); !s) return s;
-    if (auto s = d.tap("kbd.done"); !s) return s;
+    if (auto s = tap_key(d, "kbd.done"); !s) return s;
     d.frames(2);
     return ok_status();
 }

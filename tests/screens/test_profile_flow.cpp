@@ -28,6 +28,7 @@ const OutboxRow* find_put(const std::vector<OutboxRow>& rows) {
 
 TEST_CASE("profile: romaji + conversion, katakana layout, postal lookup, every field, save; sign-out wipes") {
     ProfileFixture f;
+    keyboard_taps() = 0;
     REQUIRE_MESSAGE(f.postal.ok(), "postal.bin missing: build the madoguchi_datasets target");
     auto& d = f.d();
     sign_up_and_open_profile(f);
@@ -35,14 +36,14 @@ TEST_CASE("profile: romaji + conversion, katakana layout, postal lookup, every f
 
     REQUIRE_OK(fill(d, "profile.nickname", "taro"));
     REQUIRE_OK(tap_in_view(d, "profile.self_intro"));
-    REQUIRE_OK(d.type("よろしく"));
-    REQUIRE_OK(d.tap("kbd.done"));
+    REQUIRE_OK(type_keys(d, "よろしく"));
+    REQUIRE_OK(tap_key(d, "kbd.done"));
     d.frames(2);
 
     // 山田 太郎: romaji → kana in the field, then the candidate bar.
     REQUIRE_OK(tap_in_view(d, "profile.family_name"));
-    REQUIRE_OK(d.tap("kbd.layout.romaji"));
-    REQUIRE_OK(d.type("yamada"));
+    REQUIRE_OK(tap_key(d, "kbd.layout.romaji"));
+    REQUIRE_OK(type_keys(d, "yamada"));
     CHECK(d.value("profile.family_name") == "やまだ");
     CHECK(f.ui.app.keyboard().reading() == "やまだ");
     const auto& cands = f.ui.app.keyboard().candidates();
@@ -51,7 +52,7 @@ TEST_CASE("profile: romaji + conversion, katakana layout, postal lookup, every f
     REQUIRE_OK(tap_candidate(d, "山田"));
     CHECK(d.value("profile.family_name") == "山田");
     CHECK(f.ui.app.keyboard().candidates().empty());
-    REQUIRE_OK(d.tap("kbd.done"));
+    REQUIRE_OK(tap_key(d, "kbd.done"));
     d.frames(2);
     REQUIRE_OK(type_and_convert(d, "profile.given_name", "tarou", "太郎"));
     CHECK(d.value("profile.given_name") == "太郎");
@@ -59,8 +60,8 @@ TEST_CASE("profile: romaji + conversion, katakana layout, postal lookup, every f
     // ヤマダ タロウ: furigana fields open the katakana layout themselves.
     REQUIRE_OK(tap_in_view(d, "profile.family_kana"));
     CHECK(f.ui.app.keyboard().layout() == KeyboardLayout::katakana);
-    REQUIRE_OK(d.type("ヤマダ"));
-    REQUIRE_OK(d.tap("kbd.done"));
+    REQUIRE_OK(type_keys(d, "ヤマダ"));
+    REQUIRE_OK(tap_key(d, "kbd.done"));
     d.frames(2);
     REQUIRE_OK(fill(d, "profile.given_kana", "タロウ"));
     CHECK(d.value("profile.family_kana") == "ヤマダ");
@@ -72,8 +73,8 @@ TEST_CASE("profile: romaji + conversion, katakana layout, postal lookup, every f
 
     REQUIRE_OK(tap_in_view(d, "profile.postal"));
     CHECK(f.ui.app.keyboard().layout() == KeyboardLayout::digits);
-    REQUIRE_OK(d.type("100-0001"));
-    REQUIRE_OK(d.tap("kbd.done"));
+    REQUIRE_OK(type_keys(d, "100-0001"));
+    REQUIRE_OK(tap_key(d, "kbd.done"));
     d.frames(2);
     REQUIRE_OK(tap_in_view(d, "profile.postal_lookup"));
     CHECK(d.value("profile.prefecture") == "東京都");
@@ -88,8 +89,8 @@ TEST_CASE("profile: romaji + conversion, katakana layout, postal lookup, every f
     REQUIRE_OK(tap_in_view(d, "profile.preferred_prefecture.0"));  // 北海道, JIS 01
     REQUIRE_OK(type_and_convert(d, "profile.hometown", "oosaka", "大阪"));
     REQUIRE_OK(tap_in_view(d, "profile.schools"));
-    REQUIRE_OK(d.type("とうきょうだいがく"));
-    REQUIRE_OK(d.tap("kbd.done"));
+    REQUIRE_OK(type_keys(d, "とうきょうだいがく"));
+    REQUIRE_OK(tap_key(d, "kbd.done"));
     d.frames(2);
     REQUIRE_OK(tap_in_view(d, "profile.save"));
     CHECK(d.error("profile.phone").empty());
@@ -118,7 +119,8 @@ TEST_CASE("profile: romaji + conversion, katakana layout, postal lookup, every f
     CHECK(payload["schools"] == "とうきょうだいがく");
     CHECK(payload["username"] == "yamada2024");
     MESSAGE("profile.put payload: " << put->payload);
-    std::printf("sign-up + whole profile: %d taps including keyboard keys\n", d.tap_count());
+    std::printf("sign-up + whole profile (every field): %d taps including keyboard keys, %d excluding typing\n",
+                d.tap_count(), d.tap_count() - keyboard_taps());
 
     // Sign-out: back to attract, nobody's data on screen or in the keyboard.
     REQUIRE_OK(d.tap("header.back"));
@@ -145,12 +147,12 @@ TEST_CASE("profile: invalid values show inline errors and nothing typed is lost"
     REQUIRE_OK(tap_in_view(d, "profile.self_intro"));
     REQUIRE_OK(d.paste(long_intro));  // more than fits: what fits is kept, the user is told
     CHECK_FALSE(d.error("profile.self_intro").empty());
-    REQUIRE_OK(d.tap("kbd.done"));
+    REQUIRE_OK(tap_key(d, "kbd.done"));
     d.frames(2);
     REQUIRE_OK(tap_in_view(d, "profile.nickname"));
     REQUIRE_OK(d.paste("😀"));  // the UI cannot draw it: refused with a message
     CHECK_FALSE(d.error("profile.nickname").empty());
-    REQUIRE_OK(d.tap("kbd.done"));
+    REQUIRE_OK(tap_key(d, "kbd.done"));
     d.frames(2);
     REQUIRE_OK(fill(d, "profile.family_kana", "やまだ"));  // hiragana in furigana: converted, accepted
     REQUIRE_OK(fill(d, "profile.given_kana", "Taro"));     // latin in furigana
@@ -182,4 +184,171 @@ TEST_CASE("profile: invalid values show inline errors and nothing typed is lost"
     REQUIRE_OK(tap_in_view(d, "profile.save"));
     CHECK(d.error("profile.phone").empty());
     CHECK_FALSE(d.error("profile.postal").empty());
+}
+
+namespace {
+
+// Top edge of the open keyboard (its highest key or candidate).
+float keyboard_top(UiDriver& d) {
+    float top = 1e9f;
+    for (const WidgetRecord* r : d.app().registry().with_prefix("kbd.")) top = std::min(top, r->rect.y);
+    return top;
+}
+
+// The option of select list `list` whose label is `label` ("" when absent).
+std::string option_with_label(UiDriver& d, const std::string& list, const std::string& label) {
+    for (int i = 0; i < 400; ++i) {
+        const WidgetRecord* r = d.find(list + "." + std::to_string(i));
+        if (!r) break;
+        if (r->label == label) return r->id;
+    }
+    return {};
+}
+
+}  // namespace
+
+TEST_CASE("profile: a postal code with several addresses offers each; the one tapped fills the address") {
+    ProfileFixture f;
+    REQUIRE_MESSAGE(f.postal.ok(), "postal.bin missing: build the madoguchi_datasets target");
+    auto& d = f.d();
+    sign_up_and_open_profile(f);
+    const auto expected = f.profiles.lookup_postal("028-8401");
+    REQUIRE(expected.size() == 20);
+    REQUIRE_OK(fill(d, "profile.postal", "028-8401"));
+    REQUIRE_OK(tap_in_view(d, "profile.postal_lookup"));
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        CAPTURE(i);
+        const WidgetRecord* r = d.find("profile.postal_choice." + std::to_string(i));
+        REQUIRE(r != nullptr);
+        CHECK(r->label == expected[i].prefecture + expected[i].city + expected[i].town);
+    }
+    CHECK(d.find("profile.postal_choice.20") == nullptr);
+    CHECK(d.value("profile.city").empty());  // nothing filled before a choice
+    REQUIRE_OK(tap_in_view(d, "profile.postal_choice.7"));
+    CHECK(d.value("profile.prefecture") == expected[7].prefecture);
+    CHECK(d.value("profile.city") == expected[7].city);
+    CHECK(d.value("profile.town") == expected[7].town);
+    CHECK(d.find("profile.postal_choice.0") == nullptr);  // the choice is made: the list goes
+}
+
+TEST_CASE("profile: empty required address fields and a missing prefecture get their inline errors") {
+    ProfileFixture f;
+    auto& d = f.d();
+    sign_up_and_open_profile(f);
+    REQUIRE_OK(tap_in_view(d, "profile.save"));
+    CHECK(d.screen() == "profile");
+    struct Expect {
+        const char* id;
+        const char* text_ja;
+    };
+    for (const Expect& e : {Expect{"profile.postal", "郵便番号"}, Expect{"profile.city", "市区町村"},
+                            Expect{"profile.phone", "電話番号"}}) {
+        CAPTURE(e.id);
+        CHECK(d.error(e.id).find(e.text_ja) != std::string::npos);
+    }
+    const WidgetRecord* pref = d.find("profile.prefecture.error");
+    REQUIRE(pref != nullptr);
+    CHECK(pref->value.find("都道府県") != std::string::npos);
+    // Choosing the prefecture and typing the city take their errors away.
+    REQUIRE_OK(tap_in_view(d, "profile.prefecture.0"));
+    REQUIRE_OK(fill(d, "profile.city", "ちよだく"));
+    REQUIRE_OK(tap_in_view(d, "profile.save"));
+    CHECK(d.find("profile.prefecture.error") == nullptr);
+    CHECK(d.error("profile.city").empty());
+    CHECK(d.value("profile.city") == "ちよだく");
+    CHECK_FALSE(d.error("profile.phone").empty());  // still missing: still said
+}
+
+TEST_CASE("profile: preferred municipality is chosen from the prefecture's list and saved by its code") {
+    ProfileFixture f;
+    REQUIRE_MESSAGE(f.local_gov.ok(), "localgov.bin missing: build the madoguchi_datasets target");
+    auto& d = f.d();
+    sign_up_and_open_profile(f);
+    CHECK(d.find("profile.preferred_municipality") == nullptr);  // no prefecture yet
+    REQUIRE_OK(tap_in_view(d, "profile.preferred_prefecture.0"));  // 北海道
+    d.frames(2);
+    REQUIRE(d.find("profile.preferred_municipality") != nullptr);
+    CHECK_FALSE(option_with_label(d, "profile.preferred_municipality", "札幌市").empty());
+    CHECK(option_with_label(d, "profile.preferred_municipality", "千代田区").empty());  // Tokyo's
+    const std::string sapporo_chuo = option_with_label(d, "profile.preferred_municipality", "札幌市 中央区");
+    REQUIRE_FALSE(sapporo_chuo.empty());  // 政令市 wards listed under their city
+    REQUIRE_OK(tap_in_view(d, sapporo_chuo));
+    CHECK(d.value("profile.preferred_municipality") == "札幌市 中央区");
+    // Another prefecture drops the choice.
+    REQUIRE_OK(tap_in_view(d, "profile.preferred_prefecture.1"));  // 青森県
+    d.frames(2);
+    CHECK(d.value("profile.preferred_municipality").empty());
+    CHECK(option_with_label(d, "profile.preferred_municipality", "札幌市").empty());
+    const auto aomori = f.profiles.municipalities("02");
+    REQUIRE_FALSE(aomori.empty());
+    REQUIRE_OK(tap_in_view(d, "profile.preferred_municipality.0"));
+    CHECK(d.value("profile.preferred_municipality") == aomori[0].name);
+
+    // Everything required, then save: the code travels, not the name.
+    REQUIRE_OK(fill(d, "profile.nickname", "taro"));
+    REQUIRE_OK(type_and_convert(d, "profile.family_name", "yamada", "山田"));
+    REQUIRE_OK(type_and_convert(d, "profile.given_name", "tarou", "太郎"));
+    REQUIRE_OK(fill(d, "profile.family_kana", "ヤマダ"));
+    REQUIRE_OK(fill(d, "profile.given_kana", "タロウ"));
+    REQUIRE_OK(fill(d, "profile.postal", "100-0001"));
+    REQUIRE_OK(tap_in_view(d, "profile.postal_lookup"));
+    REQUIRE_OK(fill(d, "profile.phone", "0312345678"));
+    REQUIRE_OK(tap_in_view(d, "profile.save"));
+    auto rows = f.store->outbox().list(OutboxState::pending);
+    REQUIRE(rows.ok());
+    const OutboxRow* put = find_put(*rows);
+    REQUIRE(put != nullptr);
+    auto payload = nlohmann::json::parse(put->payload);
+    CHECK(payload["preferred_prefecture"] == "02");
+    CHECK(payload["preferred_municipality"] == aomori[0].code);  // the code travels, not the name
+}
+
+TEST_CASE("profile: opening the keyboard keeps the tapped field above it") {
+    ProfileFixture f;
+    auto& d = f.d();
+    sign_up_and_open_profile(f);
+    // Single-line fields. (A multi-line field such as 学歴 is scrolled too far
+    // and ends partly under the header: open issue, see docs/accounts_profile.md.)
+    for (const std::string id : {"profile.phone", "profile.hourly_rate", "profile.nickname"}) {
+        CAPTURE(id);
+        // Revealed from above, a field stops at the bottom edge of the
+        // screen: where the keyboard is about to open.
+        REQUIRE_OK(reveal(d, id));
+        REQUIRE_OK(d.tap(id));
+        REQUIRE(f.ui.app.keyboard().is_open());
+        d.frames(3);
+        const WidgetRecord* r = d.find(id);
+        REQUIRE(r != nullptr);
+        CHECK(r->visible);
+        CHECK(r->rect.y >= 0.0f);
+        CHECK(r->rect.y + r->rect.h <= keyboard_top(d));
+        MESSAGE(id << " y=" << r->rect.y << " h=" << r->rect.h << " keyboard top=" << keyboard_top(d));
+        REQUIRE_OK(tap_key(d, "kbd.done"));
+        d.frames(2);
+    }
+}
+
+TEST_CASE("first-time user: sign-up plus the required profile fields in at most 60 taps excluding typing") {
+    ProfileFixture f;
+    keyboard_taps() = 0;
+    auto& d = f.d();
+    sign_up_and_open_profile(f);
+    const int sign_up_taps = d.tap_count() - keyboard_taps();
+    REQUIRE_OK(fill(d, "profile.nickname", "taro"));
+    REQUIRE_OK(type_and_convert(d, "profile.family_name", "yamada", "山田"));
+    REQUIRE_OK(type_and_convert(d, "profile.given_name", "tarou", "太郎"));
+    REQUIRE_OK(fill(d, "profile.family_kana", "ヤマダ"));
+    REQUIRE_OK(fill(d, "profile.given_kana", "タロウ"));
+    REQUIRE_OK(fill(d, "profile.postal", "1000001"));
+    REQUIRE_OK(tap_in_view(d, "profile.postal_lookup"));
+    REQUIRE_OK(fill(d, "profile.phone", "09012345678"));
+    REQUIRE_OK(tap_in_view(d, "profile.save"));
+    auto rows = f.store->outbox().list(OutboxState::pending);
+    REQUIRE(rows.ok());
+    REQUIRE(find_put(*rows) != nullptr);  // saved: every required field was there
+    const int without_typing = d.tap_count() - keyboard_taps();
+    std::printf("first-time user, sign-up + required profile: %d taps excluding typing (sign-up %d), "
+                "%d keyboard taps, %d in all\n",
+                without_typing, sign_up_taps, keyboard_taps(), d.tap_count());
+    CHECK(without_typing <= 60);
 }
