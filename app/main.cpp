@@ -164,7 +164,9 @@ int main(int argc, char** argv) {
                                config.assets_dir + "/suggestions",
                                // Staff camera: MADOGUCHI_CAMERA=/dev/videoN or file:DIR (demo, tour).
                                std::getenv("MADOGUCHI_CAMERA") ? std::getenv("MADOGUCHI_CAMERA") : "",
-                               config.assets_dir + "/nda"},
+                               config.assets_dir + "/nda",
+                               // First start with this server: enrol (services/device_enrolment.hpp).
+                               config.kiosk_id, config.enrollment_code, config.tls_pinned_public_key},
             [&app](std::function<void()> task) { app.run_queue().post(std::move(task)); })) {
         backend = std::move(*opened);
         app.services().accounts = &backend->accounts();

@@ -2,6 +2,8 @@
 #include "services/kiosk_backend.hpp"
 
 #include <filesystem>
+#include <map>
+#include <mutex>
 
 #include "data/store/store.hpp"
 #include "net/sync_engine.hpp"
@@ -17,8 +19,58 @@
 #include "services/section_service.hpp"
 #include "services/nda_service.hpp"
 #include "services/my_page_service.hpp"
+#include "services/device_enrolment.hpp"
 
 namespace madoguchi {
+
+// The sync engine of an enrolled kiosk. SyncEngine takes the device token
+// at construction, and a first start enrols on a worker: until the token
+// arrives this holds start(), notify() and session tokens for the engine it
+// builds then. Thread-safe: services call the hooks from the UI thread and
+// from their workers.
+class EnrolledSync {
+public:
+    EnrolledSync(SyncEngineConfig config, SyncEngine::StoreOpener open_store)
+        : config_(std::move(config)), open_store_(std::move(open_store)) {}
+    ~EnrolledSync() { stop(); }
+
+    void set_device_token(const std::string& token) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (engine_) return;  // one engine per backend: the token of this start-up
+        config_.api.device_token = token;
+        engine_ = std::make_unique<SyncEngine>(config_, open_store_, [](const SyncEvent&) {});
+        for (auto& [account, session] : sessions_) engine_->set_session_token(account, session);
+        sessions_.clear();
+        if (started_) engine_->start();
+    }
+    void start() {
+        std::lock_guard<std::mutex> lock(mutex_);
+        started_ = true;
+        if (engine_) engine_->start();
+    }
+    void stop() {
+        std::lock_guard<std::mutex> lock(mutex_);
+        started_ = false;
+        if (engine_) engine_->stop();
+    }
+    void notify() {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (engine_) engine_->notify();  // before: the engine looks at the outbox when it starts
+    }
+    void set_session_token(const std::string& account_id, std::string token) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (engine_) engine_->set_session_token(account_id, std::move(token));
+        else sessions_[account_id] = std::move(token);
+    }
+
+private:
+    std::mutex mutex_;
+    SyncEngineConfig config_;
+    SyncEngine::StoreOpener open_store_;
+    std::unique_ptr<SyncEngine> engine_;
+    bool started_ = false;
+    std::map<std::string, std::string> sessions_;
+};
 
 Result<std::unique_ptr<KioskBackend>> KioskBackend::open(const KioskBackendConfig& config, PostToUi post_to_ui) {
     std::error_code ec;
@@ -36,16 +88,23 @@ Result<std::unique_ptr<KioskBackend>> KioskBackend::open(const KioskBackendConfi
 
     std::unique_ptr<KioskBackend> b(new KioskBackend());
     b->store_ = std::move(*store);
+    // The device token: given, or stored by an earlier enrolment with this
+    // server (a local read), or — first start — asked for on a worker below.
+    std::string device_token = config.device_token;
+    if (device_token.empty() && !config.server_url.empty()) {
+        auto stored = stored_device_credentials(*b->store_, config.server_url);
+        if (stored && stored->has_value()) device_token = (*stored)->device_token;
+    }
     SyncEngineConfig sync_config;
     sync_config.api.base_url = config.server_url;
-    sync_config.api.device_token = config.device_token;
+    sync_config.http.pinned_public_keys = config.tls_pinned_public_key;
     StoreConfig worker = sc;
     worker.startup_maintenance = false;  // the UI connection ran it
-    b->sync_ = std::make_unique<SyncEngine>(
-        sync_config, [worker] { return Store::open(worker); }, [](const SyncEvent&) {});
-    b->accounts_ = std::make_unique<AccountService>(*b->store_, config.server_url, config.device_token,
+    b->sync_ = std::make_unique<EnrolledSync>(sync_config, [worker] { return Store::open(worker); });
+    if (!device_token.empty()) b->sync_->set_device_token(device_token);
+    b->accounts_ = std::make_unique<AccountService>(*b->store_, config.server_url, device_token,
                                                     post_to_ui);  // copied: the company service posts too
-    SyncEngine* sync = b->sync_.get();
+    EnrolledSync* sync = b->sync_.get();
     b->accounts_->set_sync_hooks([sync] { sync->notify(); },
                                  [sync](const std::string& account, const std::string& token) {
                                      sync->set_session_token(account, token);
@@ -55,7 +114,12 @@ Result<std::unique_ptr<KioskBackend>> KioskBackend::open(const KioskBackendConfi
         if (auto postal = PostalDirectory::open(config.dataset_dir + "/postal.bin"))
             b->postal_ = std::make_unique<PostalDirectory>(std::move(*postal));
     }
-    b->profiles_ = std::make_unique<ProfileService>(*b->store_, b->postal_.get());
+    if (!config.dataset_dir.empty()) {
+        if (auto local_gov = LocalGovDirectory::open(config.dataset_dir + "/localgov.bin"))
+            b->local_gov_ = std::make_unique<LocalGovDirectory>(std::move(*local_gov));
+    }
+    b->profiles_ = std::make_unique<ProfileService>(*b->store_, b->postal_.get(), b->local_gov_.get());
+    b->profiles_->set_on_saved([sync] { sync->notify(); });
     b->companies_ = std::make_unique<CompanyService>(*b->store_, config.server_url, config.device_token, post_to_ui);
     b->companies_->set_outbox_hook([sync] { sync->notify(); });
     if (!config.dataset_dir.empty()) {
@@ -77,18 +141,43 @@ Result<std::unique_ptr<KioskBackend>> KioskBackend::open(const KioskBackendConfi
     b->staff_ = std::make_unique<StaffService>(*b->store_, CaptureDevices{b->scanner_.get(), b->camera_.get()},
                                                post_to_ui);
     b->staff_->set_outbox_changed([sync] { sync->notify(); });
-    b->companies_->set_camera(b->camera_.get());  // 【11】 logo: the same camera (null: none)
+    // The centre's scanner settings (device, resolution, colour, card area).
+    if (auto profile = load_identity_scan_profile(config.data_dir + "/scanner.json"))
+        b->staff_->set_scan_profile(std::move(*profile));
+    else
+        b->staff_->set_scan_profile_error(profile.error());
+    b->companies_->set_camera(b->camera_.get());
+    b->profiles_->set_camera(b->camera_.get(), post_to_ui);  // 【5】 step 1: the profile photo  // 【11】 logo: the same camera (null: none)
     b->identity_ = std::make_unique<IdentityService>(*b->store_, config.server_url, config.device_token, post_to_ui);
     b->sections_ = std::make_unique<SectionServices>(*b->store_, config.suggestions_dir);
     b->sections_->set_on_change([sync] { sync->notify(); });
+    // 【9】 career attachments: the same camera and scanner (null: none).
+    b->sections_->attachments.set_capture_devices(b->camera_.get(), b->scanner_.get(), post_to_ui);
     b->nda_ = std::make_unique<NdaService>(*b->store_, config.nda_dir);
     b->nda_->set_on_saved([sync] { sync->notify(); });
     b->my_page_ = std::make_unique<MyPageService>(*b->store_, b->nda_.get());
     if (config.start_sync) sync->start();
+    // First start with this server: enrol off the UI thread (offline-first:
+    // the kiosk runs meanwhile; sign-ups queue and wait for the token).
+    // Company search and identity status take the token at construction:
+    // they have it from the next start.
+    if (device_token.empty() && config.start_sync && !config.server_url.empty()) {
+        b->enrolment_ = std::make_unique<DeviceEnrolment>(
+            DeviceEnrolmentConfig{config.server_url, config.kiosk_id, config.enrollment_code,
+                                  config.tls_pinned_public_key},
+            [worker] { return Store::open(worker); }, post_to_ui);
+        AccountService* accounts = b->accounts_.get();
+        b->enrolment_->start([accounts, sync](Result<DeviceCredentials> enrolled) {
+            if (!enrolled) return;  // DeviceEnrolment::last_error() says why (technician settings)
+            accounts->set_device_token(enrolled->device_token);
+            sync->set_device_token(enrolled->device_token);
+        });
+    }
     return b;
 }
 
 KioskBackend::~KioskBackend() {
+    enrolment_.reset();  // before the services its answer would reach
     my_page_.reset();
     nda_.reset();
     sections_.reset();

@@ -27,6 +27,9 @@ class BankDirectory;
 class SectionServices;
 class NdaService;
 class MyPageService;
+class DeviceEnrolment;
+class EnrolledSync;
+class LocalGovDirectory;
 
 struct KioskBackendConfig {
     std::string data_dir;      // store.db, files/, device.key live here
@@ -39,6 +42,11 @@ struct KioskBackendConfig {
     // is a V4L2 device path, "file:DIR" (FileCamera replaying DIR), or empty.
     std::string camera_source;
     std::string nda_dir;  // manifest.json + one folder per NDA version (empty: no NDA texts)
+    // Device enrolment (services/device_enrolment.hpp): used when
+    // device_token is empty and none is stored for server_url.
+    std::string kiosk_id;
+    std::string enrollment_code;
+    std::string tls_pinned_public_key;
 };
 
 class KioskBackend {
@@ -61,13 +69,19 @@ public:
     SectionServices& sections() { return *sections_; }
     NdaService& nda() { return *nda_; }
     MyPageService& my_page() { return *my_page_; }
+    // Null when the device token was known at start-up (given or stored).
+    DeviceEnrolment* enrolment() { return enrolment_.get(); }
 
 private:
     KioskBackend() = default;
     std::unique_ptr<Store> store_;
-    std::unique_ptr<SyncEngine> sync_;
+    // The sync engine, built once the device token is known (at open when
+    // stored, else when enrolment answers); hooks go through it meanwhile.
+    std::unique_ptr<EnrolledSync> sync_;
+    std::unique_ptr<DeviceEnrolment> enrolment_;
     std::unique_ptr<AccountService> accounts_;
     std::unique_ptr<PostalDirectory> postal_;
+    std::unique_ptr<LocalGovDirectory> local_gov_;  // localgov.bin (null: missing)
     std::unique_ptr<ProfileService> profiles_;
     std::unique_ptr<Scanner> scanner_;  // null when SANE cannot start
     std::unique_ptr<Camera> camera_;    // null when none is configured
