@@ -65,21 +65,9 @@ inline Status open_section(UiDriver& d, const std::string& tile) {
     return d.tap(tile);
 }
 
-// Sign-up through the screens, ending on My page.
+// Sign-up through the screens (account_fixture.hpp), ending on My page.
 inline void sign_up(UiDriver& d, const std::string& username) {
-    REQUIRE_OK(d.tap("attract.start"));
-    REQUIRE_OK(d.tap("home.sign_up"));
-    REQUIRE_OK(d.tap("sign_up.consent"));
-    REQUIRE_OK(d.tap("sign_up.next"));
-    REQUIRE_OK(fill(d, "sign_up.username", username));
-    REQUIRE_OK(fill(d, "sign_up.email", username + "@example.jp"));
-    REQUIRE_OK(fill(d, "sign_up.password", "kiosk2024pass"));
-    REQUIRE_OK(fill(d, "sign_up.password_confirm", "kiosk2024pass"));
-    REQUIRE_OK(d.tap("sign_up.submit"));
-    REQUIRE(d.find("sign_up.registration_number"));
-    d.advance_seconds(10);  // a toast may sit over the button
-    REQUIRE_OK(d.tap("sign_up.continue"));
-    d.frames(2);
+    REQUIRE_OK(sign_up_through_screens(d, username, username + "@example.jp"));
     REQUIRE(d.screen() == "home");
 }
 
