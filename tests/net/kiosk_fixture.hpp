@@ -20,6 +20,7 @@
 #include "net/api_client.hpp"
 #include "net/idempotency_key.hpp"
 #include "net/sync_engine.hpp"
+#include "tests/net/server_database_query.hpp"
 #include "tests/net/server_process.hpp"
 #include "tests/net/temp_dir.hpp"
 
@@ -118,36 +119,8 @@ public:
     }
 
     // Counts rows in the server's own database (read-only, beside the live server).
-    std::int64_t server_count(const std::string& sql) {
-        DatabaseOptions o;
-        o.create = false;
-        o.read_only = true;
-        auto db = Database::open(server_.data_dir() + "/server.sqlite3", o);
-        REQUIRE(db.ok());
-        auto st = db->prepare(sql);
-        REQUIRE_MESSAGE(st.ok(), sql);
-        auto row = st->step();
-        REQUIRE(row.ok());
-        REQUIRE(*row);
-        return st->column_int64(0);
-    }
-    std::vector<std::string> server_strings(const std::string& sql) {
-        DatabaseOptions o;
-        o.create = false;
-        o.read_only = true;
-        auto db = Database::open(server_.data_dir() + "/server.sqlite3", o);
-        REQUIRE(db.ok());
-        auto st = db->prepare(sql);
-        REQUIRE_MESSAGE(st.ok(), sql);
-        std::vector<std::string> out;
-        for (;;) {
-            auto row = st->step();
-            REQUIRE(row.ok());
-            if (!*row) break;
-            out.push_back(st->column_text(0));
-        }
-        return out;
-    }
+    std::int64_t server_count(const std::string& sql) { return server_db_count(server_.data_dir(), sql); }
+    std::vector<std::string> server_strings(const std::string& sql) { return server_db_strings(server_.data_dir(), sql); }
 
     // Offline sign-up as the kiosk does it: account + outbox row.
     Account sign_up_offline(const std::string& username) {

@@ -19,6 +19,7 @@
 #include "net/api_client.hpp"
 #include "net/http_client.hpp"
 #include "services/kiosk_backend.hpp"
+#include "tests/net/server_database_query.hpp"
 #include "tests/net/server_process.hpp"
 #include "tests/net/temp_dir.hpp"
 
@@ -89,17 +90,7 @@ inline std::string read_file_bytes(const std::string& path) {
 
 // One value from the server's own database (read-only, beside the live server).
 inline std::int64_t server_count(const test::ServerProcess& server, const std::string& sql) {
-    DatabaseOptions o;
-    o.create = false;
-    o.read_only = true;
-    auto db = Database::open(server.data_dir() + "/server.sqlite3", o);
-    REQUIRE(db.ok());
-    auto st = db->prepare(sql);
-    REQUIRE_MESSAGE(st.ok(), sql);
-    auto row = st->step();
-    REQUIRE(row.ok());
-    REQUIRE(*row);
-    return st->column_int64(0);
+    return test::server_db_count(server.data_dir(), sql);
 }
 
 // A client of the platform API acting as the enrolled kiosk (for GETs the
