@@ -2,21 +2,22 @@
 #include "services/completeness.hpp"
 
 #include <algorithm>
-#include <initializer_list>
-#include <string>
 
+#include "data/rules/required_fields.hpp"
 #include "data/rules/text_field.hpp"
 
 namespace madoguchi {
 namespace {
 
-bool has(const std::string& s) { return !is_blank(s); }
-
-FieldTally tally(std::initializer_list<bool> fields) {
+// Required, kiosk-required and recommended fields count; optional ones do
+// not (data/rules/required_fields.hpp is the one list of which is which).
+template <typename T>
+FieldTally counted_fields(const T& record) {
     FieldTally t;
-    for (bool f : fields) {
+    for (const auto& rule : field_rules<T>()) {
+        if (!counts_for_completeness(rule.need)) continue;
         ++t.counted;
-        if (f) ++t.filled;
+        if (rule.filled(record)) ++t.filled;
     }
     return t;
 }
@@ -31,45 +32,19 @@ int mean_percent(const std::vector<T>& v, F fields) {
 
 }  // namespace
 
-FieldTally profile_fields(const Profile& p) {
-    // Step 1 photo, 3 nickname, 4 introduction, 5 姓名, 6 セイメイ, 8 birth date,
-    // 9–10 postal code / prefecture / city, phone, 13 hourly rate,
-    // 15 preferred prefecture, 18 schools. Gender (7), 17 hometown, 14 and the
-    // choices with a default (11, 12) are not counted: they are never "missing".
-    return tally({has(p.photo_file_id), has(p.nickname), has(p.self_introduction), has(p.family_name),
-                  has(p.given_name), has(p.family_name_kana), has(p.given_name_kana), !p.birth_date.empty(),
-                  has(p.postal_code), has(p.prefecture), has(p.city), has(p.phone), p.hourly_rate_yen.has_value(),
-                  has(p.preferred_prefecture), has(p.schools)});
-}
-
-FieldTally skill_fields(const Skill& s) {
-    // The level always has a value; experience 0 means "under a year" and counts.
-    return tally({has(s.name), s.level >= 1 && s.level <= 5, has(s.notes)});
-}
-
-FieldTally qualification_fields(const Qualification& q) {
-    // Certificate number and expiry are optional extras.
-    return tally({has(q.name), has(q.issuer), !q.acquired.empty(), has(q.score_or_grade)});
-}
-
-FieldTally career_fields(const Career& c) {
-    // The end of the period is "現在" when empty; URL and attachments are optional.
-    return tally({has(c.category), !c.period_from.empty(), has(c.company_name), has(c.duties), has(c.role),
-                  has(c.environment), c.team_size.has_value()});
-}
-
-FieldTally hobby_fields(const Hobby& h) { return tally({has(h.name), has(h.comment)}); }
+FieldTally profile_fields(const Profile& p) { return counted_fields(p); }
+FieldTally skill_fields(const Skill& s) { return counted_fields(s); }
+FieldTally qualification_fields(const Qualification& q) { return counted_fields(q); }
+FieldTally career_fields(const Career& c) { return counted_fields(c); }
+FieldTally hobby_fields(const Hobby& h) { return counted_fields(h); }
 
 FieldTally company_fields(const Company& c) {
     // Chosen from the platform's search: the platform holds the details.
-    if (has(c.server_id)) return tally({true});
-    return tally({has(c.logo_file_id), has(c.url_slug), has(c.name), has(c.description), has(c.address),
-                  has(c.phone), has(c.email)});
+    if (!is_blank(c.server_id)) return FieldTally{1, 1};
+    return counted_fields(c);
 }
 
-FieldTally bank_account_fields(const BankAccount& b) {
-    return tally({has(b.bank_code), has(b.branch_code), has(b.account_number), has(b.holder_name_kana)});
-}
+FieldTally bank_account_fields(const BankAccount& b) { return counted_fields(b); }
 
 int profile_completeness(const std::optional<Profile>& p) { return p ? profile_fields(*p).percent() : 0; }
 int skills_completeness(const std::vector<Skill>& v) { return mean_percent(v, skill_fields); }

@@ -1,8 +1,7 @@
-// Completeness of each My page section: the one place that says which
-// fields of a record count (required + recommended ones; optional extras
-// such as a certificate number do not) and how a section's percentage is
-// made from its records. Free functions over the model structs; the rules
-// are listed in docs/nda_my_page.md.
+// Completeness of each My page section: how a section's percentage is made
+// from its records. Which fields count (required and recommended ones, not
+// optional extras such as a certificate number) comes from the one table in
+// data/rules/required_fields.hpp; the rules are listed in docs/nda_my_page.md.
 #pragma once
 
 #include <optional>

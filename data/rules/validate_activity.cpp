@@ -6,6 +6,7 @@
 #include "data/rules/date_rules.hpp"
 #include "data/rules/field_limits.hpp"
 #include "data/rules/number.hpp"
+#include "data/rules/required_fields.hpp"
 #include "data/rules/rule_error.hpp"
 #include "data/rules/text_field.hpp"
 #include "data/rules/url.hpp"
@@ -23,26 +24,30 @@ YearMonth month_of(const CivilDate& d) { return YearMonth{d.year, d.month}; }
 
 Errors validate_skill(const Skill& s) {
     Errors e;
-    collect(e, check_text("name", s.name, {true, limits::kSkillName}));
+    collect(e, check_text("name", s.name, {is_required<Skill>("name"), limits::kSkillName}));
     collect(e, check_range("level", s.level, limits::kSkillLevelMin, limits::kSkillLevelMax));
     collect(e, check_range("years_experience", s.years_experience, 0, limits::kYearsExperienceMax));
-    collect(e, check_text("notes", s.notes, {false, limits::kSkillNotes, 0, true}));
+    collect(e, check_text("notes", s.notes, {is_required<Skill>("notes"), limits::kSkillNotes, 0, true}));
     return e;
 }
 
 Errors validate_qualification(const Qualification& q, const ValidationContext& ctx) {
     Errors e;
     const YearMonth now = month_of(effective_today(ctx));
-    collect(e, check_text("name", q.name, {true, limits::kQualificationName}));
-    collect(e, check_text("issuer", q.issuer, {false, limits::kQualificationIssuer}));
+    collect(e, check_text("name", q.name, {is_required<Qualification>("name"), limits::kQualificationName}));
+    collect(e, check_text("issuer", q.issuer,
+                          {is_required<Qualification>("issuer"), limits::kQualificationIssuer}));
     if (q.acquired.empty()) {
-        e.push_back(rule_error("text.required", "acquired", "取得年月を入力してください。",
-                               "Enter the month it was acquired."));
+        if (is_required<Qualification>("acquired"))
+            e.push_back(rule_error("text.required", "acquired", "取得年月を入力してください。",
+                                   "Enter the month it was acquired."));
     } else {
         collect(e, check_year_month("acquired", q.acquired, &now));
     }
-    collect(e, check_text("score_or_grade", q.score_or_grade, {false, limits::kScoreOrGrade}));
-    collect(e, check_text("certificate_number", q.certificate_number, {false, limits::kCertificateNumber}));
+    collect(e, check_text("score_or_grade", q.score_or_grade,
+                          {is_required<Qualification>("score_or_grade"), limits::kScoreOrGrade}));
+    collect(e, check_text("certificate_number", q.certificate_number,
+                          {is_required<Qualification>("certificate_number"), limits::kCertificateNumber}));
     if (!q.expires.empty() && collect(e, check_year_month("expires", q.expires)) && !q.acquired.empty() &&
         q.expires < q.acquired) {
         e.push_back(rule_error("date.order", "expires", "有効期限は取得年月より後にしてください。",
@@ -54,10 +59,12 @@ Errors validate_qualification(const Qualification& q, const ValidationContext& c
 Errors validate_career(const Career& c, const ValidationContext& ctx) {
     Errors e;
     const YearMonth now = month_of(effective_today(ctx));
-    collect(e, check_text("category", c.category, {true, limits::kCareerCategory}));
+    collect(e,
+            check_text("category", c.category, {is_required<Career>("category"), limits::kCareerCategory}));
     if (c.period_from.empty()) {
-        e.push_back(rule_error("text.required", "period_from", "在職期間の開始年月を入力してください。",
-                               "Enter the month you started."));
+        if (is_required<Career>("period_from"))
+            e.push_back(rule_error("text.required", "period_from", "在職期間の開始年月を入力してください。",
+                                   "Enter the month you started."));
     } else {
         collect(e, check_year_month("period_from", c.period_from, &now));
     }
@@ -66,11 +73,13 @@ Errors validate_career(const Career& c, const ValidationContext& ctx) {
         e.push_back(rule_error("date.order", "period_to", "終了年月は開始年月より後にしてください。",
                                "The end month must not be before the start month."));
     }
-    collect(e, check_text("company_name", c.company_name, {true, limits::kCompanyName}));
-    collect(e, check_text("duties", c.duties, {false, limits::kDuties, 0, true}));
+    collect(e, check_text("company_name", c.company_name,
+                          {is_required<Career>("company_name"), limits::kCompanyName}));
+    collect(e, check_text("duties", c.duties, {is_required<Career>("duties"), limits::kDuties, 0, true}));
     if (!c.company_url.empty()) collect(e, check_url("company_url", c.company_url));
-    collect(e, check_text("role", c.role, {false, limits::kRole}));
-    collect(e, check_text("environment", c.environment, {false, limits::kEnvironment, 0, true}));
+    collect(e, check_text("role", c.role, {is_required<Career>("role"), limits::kRole}));
+    collect(e, check_text("environment", c.environment,
+                          {is_required<Career>("environment"), limits::kEnvironment, 0, true}));
     if (c.team_size) collect(e, check_range("team_size", *c.team_size, 1, limits::kTeamSizeMax));
     if (c.attachments.size() > limits::kAttachmentsMax) collect(e, check_attachment_room(c.attachments.size()));
     for (const CareerAttachment& a : c.attachments) {
@@ -119,8 +128,9 @@ Errors normalize_career_fields(Career& c) {
 
 Errors validate_hobby(const Hobby& h) {
     Errors e;
-    collect(e, check_text("name", h.name, {true, limits::kHobbyName}));
-    collect(e, check_text("comment", h.comment, {false, limits::kHobbyComment, 0, true}));
+    collect(e, check_text("name", h.name, {is_required<Hobby>("name"), limits::kHobbyName}));
+    collect(
+        e, check_text("comment", h.comment, {is_required<Hobby>("comment"), limits::kHobbyComment, 0, true}));
     return e;
 }
 

@@ -2,6 +2,7 @@
 #include "data/datasets/bank_directory.hpp"
 #include "data/rules/bank_account_rules.hpp"
 #include "data/rules/field_limits.hpp"
+#include "data/rules/required_fields.hpp"
 #include "data/rules/rule_error.hpp"
 #include "data/rules/text_field.hpp"
 #include "data/rules/validate_records.hpp"
@@ -12,8 +13,10 @@ Errors validate_bank_account(const BankAccount& b, const ValidationContext& ctx)
     Errors e;
     const bool bank_ok = collect(e, check_bank_code("bank_code", b.bank_code));
     const bool branch_ok = collect(e, check_branch_code("branch_code", b.branch_code));
-    collect(e, check_text("bank_name", b.bank_name, {true, limits::kBankName}));
-    collect(e, check_text("branch_name", b.branch_name, {true, limits::kBranchName}));
+    collect(e,
+            check_text("bank_name", b.bank_name, {is_required<BankAccount>("bank_name"), limits::kBankName}));
+    collect(e, check_text("branch_name", b.branch_name,
+                          {is_required<BankAccount>("branch_name"), limits::kBranchName}));
     if (b.type != AccountType::ordinary && b.type != AccountType::current && b.type != AccountType::savings) {
         e.push_back(rule_error("bank.account_type", "type", "預金種目を選んでください（普通・当座・貯蓄）。",
                                "Choose the account type (ordinary, current or savings)."));

@@ -9,6 +9,7 @@
 #include "data/rules/phone.hpp"
 #include "data/rules/postal_code.hpp"
 #include "data/rules/prefectures.hpp"
+#include "data/rules/required_fields.hpp"
 #include "data/rules/rule_error.hpp"
 #include "data/rules/slug.hpp"
 #include "data/rules/text_field.hpp"
@@ -17,31 +18,33 @@
 namespace madoguchi {
 namespace {
 
+bool required(std::string_view field) { return is_required<Profile>(field); }
+
 // Foreign residents register too: ・ may separate the parts of a reading.
-constexpr FuriganaOptions kNameKana{true, limits::kPersonNameKana, true};
+FuriganaOptions name_kana(std::string_view field) { return {required(field), limits::kPersonNameKana, true}; }
 
 }  // namespace
 
 Errors validate_profile(const Profile& p, const ValidationContext& ctx) {
     Errors e;
-    collect(e, check_text("photo_file_id", p.photo_file_id, {false, limits::kFileId}));
+    collect(e, check_text("photo_file_id", p.photo_file_id, {required("photo_file_id"), limits::kFileId}));
     if (!p.username.empty()) collect(e, check_slug("username", p.username, kUsernameLimits));
-    collect(e, check_text("nickname", p.nickname, {true, limits::kNickname}));
-    collect(
-        e, check_text("self_introduction", p.self_introduction, {false, limits::kSelfIntroduction, 0, true}));
-    collect(e, check_text("family_name", p.family_name, {true, limits::kPersonName}));
-    collect(e, check_text("given_name", p.given_name, {true, limits::kPersonName}));
-    collect(e, check_furigana("family_name_kana", p.family_name_kana, kNameKana));
-    collect(e, check_furigana("given_name_kana", p.given_name_kana, kNameKana));
+    collect(e, check_text("nickname", p.nickname, {required("nickname"), limits::kNickname}));
+    collect(e, check_text("self_introduction", p.self_introduction,
+                          {required("self_introduction"), limits::kSelfIntroduction, 0, true}));
+    collect(e, check_text("family_name", p.family_name, {required("family_name"), limits::kPersonName}));
+    collect(e, check_text("given_name", p.given_name, {required("given_name"), limits::kPersonName}));
+    collect(e, check_furigana("family_name_kana", p.family_name_kana, name_kana("family_name_kana")));
+    collect(e, check_furigana("given_name_kana", p.given_name_kana, name_kana("given_name_kana")));
     if (!p.birth_date.empty()) collect(e, check_birth_date("birth_date", p.birth_date, effective_today(ctx)));
     if (!p.postal_code.empty()) collect(e, check_postal_code("postal_code", p.postal_code));
     if (!p.prefecture.empty() && !prefecture_code(p.prefecture)) {
         e.push_back(rule_error("prefecture.unknown", "prefecture", "都道府県を一覧から選んでください。",
                                "Choose a prefecture from the list."));
     }
-    collect(e, check_text("city", p.city, {false, limits::kCity}));
-    collect(e, check_text("town", p.town, {false, limits::kTown}));
-    collect(e, check_text("address_line", p.address_line, {false, limits::kAddressLine}));
+    collect(e, check_text("city", p.city, {required("city"), limits::kCity}));
+    collect(e, check_text("town", p.town, {required("town"), limits::kTown}));
+    collect(e, check_text("address_line", p.address_line, {required("address_line"), limits::kAddressLine}));
     if (!p.phone.empty()) collect(e, check_phone("phone", p.phone));
     if (p.hourly_rate_yen)
         collect(e, check_range("hourly_rate_yen", *p.hourly_rate_yen, 1, limits::kHourlyRateMaxYen));
@@ -66,16 +69,18 @@ Errors validate_profile(const Profile& p, const ValidationContext& ctx) {
                                    "Choose a municipality of the selected prefecture from the list."));
         }
     }
-    collect(e, check_text("hometown", p.hometown, {false, limits::kHometown}));
-    collect(e, check_text("schools", p.schools, {false, limits::kSchools, 0, true}));
+    collect(e, check_text("hometown", p.hometown, {required("hometown"), limits::kHometown}));
+    collect(e, check_text("schools", p.schools, {required("schools"), limits::kSchools, 0, true}));
     return e;
 }
 
 Errors normalize_profile_fields(Profile& p) {
     Errors e;
-    if (auto r = normalize_furigana("family_name_kana", p.family_name_kana, kNameKana); collect(e, r))
+    if (auto r = normalize_furigana("family_name_kana", p.family_name_kana, name_kana("family_name_kana"));
+        collect(e, r))
         p.family_name_kana = *r;
-    if (auto r = normalize_furigana("given_name_kana", p.given_name_kana, kNameKana); collect(e, r))
+    if (auto r = normalize_furigana("given_name_kana", p.given_name_kana, name_kana("given_name_kana"));
+        collect(e, r))
         p.given_name_kana = *r;
     if (!is_blank(p.postal_code)) {
         if (auto r = normalize_postal_code("postal_code", p.postal_code); collect(e, r)) p.postal_code = *r;

@@ -142,12 +142,16 @@ TEST_CASE("company and bank account: counted fields") {
 
     BankAccount b;
     b.bank_code = "0005";
+    b.bank_name = "三菱ＵＦＪ";
     b.branch_code = "001";
+    b.branch_name = "本店";
     b.account_number = "1234567";
     b.holder_name_kana = "ﾔﾏﾀﾞ ﾀﾛｳ";
     run<BankAccount>(b,
-                     {{"complete", [](BankAccount&) {}, 4, 4},
-                      {"no holder", [](BankAccount& v) { v.holder_name_kana.clear(); }, 3, 4}},
+                     {{"complete", [](BankAccount&) {}, 6, 6},
+                      {"no holder", [](BankAccount& v) { v.holder_name_kana.clear(); }, 5, 6},
+                      {"no branch name (required, so it counts)",
+                       [](BankAccount& v) { v.branch_name.clear(); }, 5, 6}},
                      bank_account_fields);
     CHECK(bank_account_completeness(std::nullopt) == 0);
     CHECK(bank_account_completeness(b) == 100);
