@@ -58,18 +58,22 @@ std::optional<char32_t> compose_voiced(char32_t base, char32_t mark) {
     return out;
 }
 
+char32_t hiragana_to_katakana(char32_t c) {
+    return (c >= 0x3041 && c <= 0x3096) || c == 0x309D || c == 0x309E ? c + 0x60 : c;
+}
 std::u32string hiragana_to_katakana(std::u32string_view text) {
     std::u32string out(text);
-    for (char32_t& c : out)
-        if ((c >= 0x3041 && c <= 0x3096) || c == 0x309D || c == 0x309E) c += 0x60;
+    for (char32_t& c : out) c = hiragana_to_katakana(c);
     return out;
 }
 std::string hiragana_to_katakana(std::string_view utf8) { return via_u32(utf8, hiragana_to_katakana); }
 
+char32_t katakana_to_hiragana(char32_t c) {
+    return (c >= 0x30A1 && c <= 0x30F6) || c == 0x30FD || c == 0x30FE ? c - 0x60 : c;
+}
 std::u32string katakana_to_hiragana(std::u32string_view text) {
     std::u32string out(text);
-    for (char32_t& c : out)
-        if ((c >= 0x30A1 && c <= 0x30F6) || c == 0x30FD || c == 0x30FE) c -= 0x60;
+    for (char32_t& c : out) c = katakana_to_hiragana(c);
     return out;
 }
 std::string katakana_to_hiragana(std::string_view utf8) { return via_u32(utf8, katakana_to_hiragana); }

@@ -15,10 +15,13 @@ std::optional<char32_t> compose_voiced(char32_t base, char32_t mark);
 bool is_voiced_mark(char32_t c);       // ゛ U+309B, U+3099, ﾞ U+FF9E
 bool is_semi_voiced_mark(char32_t c);  // ゜ U+309C, U+309A, ﾟ U+FF9F
 
-// ぁ–ゖ, ゝゞ -> ァ–ヶ, ヽヾ (ゔ -> ヴ). Everything else is kept.
+// ぁ–ゖ, ゝゞ -> ァ–ヶ, ヽヾ (ゔ -> ヴ). Everything else is kept. Also the
+// keyboard's かな/カナ toggle and the romaji converter's katakana mode.
+char32_t hiragana_to_katakana(char32_t c);
 std::u32string hiragana_to_katakana(std::u32string_view text);
 std::string hiragana_to_katakana(std::string_view utf8);
 // ァ–ヶ, ヽヾ -> ぁ–ゖ, ゝゞ. ヷヸヹヺ have no hiragana and are kept.
+char32_t katakana_to_hiragana(char32_t c);
 std::u32string katakana_to_hiragana(std::u32string_view text);
 std::string katakana_to_hiragana(std::string_view utf8);
 

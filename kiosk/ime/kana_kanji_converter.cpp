@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <utility>
 
-#include "kiosk/ime/kana_script.hpp"
+#include "data/text/kana.hpp"
 #include "kiosk/ime/utf8.hpp"
 
 namespace madoguchi::ime {
@@ -81,7 +81,7 @@ Result<std::unique_ptr<KanaKanjiConverter>> KanaKanjiConverter::open(const SkkDi
 std::vector<std::string> KanaKanjiConverter::suggest(std::string_view kana, ConversionKind kind,
                                                      std::size_t limit) const {
     if (!is_valid_utf8(kana) || kana.empty() || limit == 0) return {};
-    const std::string prefix = to_hiragana(kana);
+    const std::string prefix = katakana_to_hiragana(kana);
     std::vector<const SkkDictionary*> sources;
     switch (kind) {
         case ConversionKind::person_name:
@@ -129,7 +129,7 @@ Result<Conversion> KanaKanjiConverter::convert(std::string_view kana, Conversion
                      "The reading contains characters that cannot be converted"};
     }
     // Text typed in katakana mode converts like its hiragana reading.
-    const std::string hiragana = to_hiragana(kana);
+    const std::string hiragana = katakana_to_hiragana(kana);
     if (kind == ConversionKind::general || hiragana.empty()) return anthy_->convert(hiragana);
 
     std::vector<std::string> candidates;
@@ -145,7 +145,7 @@ Result<Conversion> KanaKanjiConverter::convert(std::string_view kana, Conversion
     if (candidates.empty()) return anthy;  // unknown to the dictionaries: phrase segments
     add_anthy(candidates, *anthy);
     add_unique(candidates, hiragana);
-    add_unique(candidates, to_katakana(hiragana));
+    add_unique(candidates, hiragana_to_katakana(hiragana));
     return Conversion{ConversionSegment{hiragana, std::move(candidates)}};
 }
 

@@ -3,7 +3,8 @@
 
 #include <array>
 
-#include "kiosk/ime/kana_script.hpp"
+#include "data/text/char_classes.hpp"
+#include "data/text/kana.hpp"
 #include "kiosk/ime/utf8.hpp"
 
 namespace madoguchi::ime {
@@ -58,8 +59,8 @@ std::optional<char32_t> next_in_cycle(const KanaFamily& f, char32_t current) {
 }  // namespace
 
 std::optional<char32_t> modify_kana(char32_t kana, KanaModifier modifier) {
-    const bool katakana = is_katakana(kana);
-    const char32_t hira = to_hiragana(kana);
+    const bool katakana = is_fullwidth_katakana(kana);
+    const char32_t hira = katakana_to_hiragana(kana);
     const KanaFamily* f = family_of(hira);
     if (f == nullptr) return std::nullopt;
     std::optional<char32_t> result;
@@ -77,7 +78,7 @@ std::optional<char32_t> modify_kana(char32_t kana, KanaModifier modifier) {
             result = next_in_cycle(*f, hira);
             break;
     }
-    if (result && katakana) result = to_katakana(*result);
+    if (result && katakana) result = hiragana_to_katakana(*result);
     return result;
 }
 

@@ -2,6 +2,7 @@
 // "Romaji input" (see romaji_converter.hpp).
 #include "kiosk/ime/romaji_converter.hpp"
 
+#include "data/text/kana.hpp"
 #include "kiosk/ime/romaji_table.hpp"
 #include "kiosk/ime/utf8.hpp"
 
@@ -34,7 +35,7 @@ void RomajiConverter::feed(std::string_view keys) {
 }
 
 void RomajiConverter::emit(std::string_view kana) {
-    text_ += script_ == KanaScript::katakana ? to_katakana(kana) : std::string(kana);
+    text_ += script_ == KanaScript::katakana ? hiragana_to_katakana(kana) : std::string(kana);
 }
 
 // Turns as much of pending_ into kana as can be decided now; what is left is

@@ -1,6 +1,7 @@
 // Kana conversions, table-driven.
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <string>
 
 #include "data/text/kana.hpp"
@@ -40,6 +41,28 @@ TEST_CASE("katakana to hiragana") {
         INFO(c.in);
         CHECK(katakana_to_hiragana(std::string_view(c.in)) == c.out);
     }
+}
+
+TEST_CASE("one code point at a time (the keyboard's かな/カナ toggle and 50音 modifiers)") {
+    const char32_t hira[] = U"あぁがぱゔゝゞゕゖゐゑを";
+    const char32_t kata[] = U"アァガパヴヽヾヵヶヰヱヲ";
+    for (std::size_t i = 0; hira[i] != 0; ++i) {
+        CAPTURE(static_cast<std::uint32_t>(hira[i]));
+        CHECK(hiragana_to_katakana(hira[i]) == kata[i]);
+        CHECK(katakana_to_hiragana(kata[i]) == hira[i]);
+    }
+    for (char32_t kept : {U'ー', U'・', U'ヷ', U'ヺ', U'東', U'a', U'ｱ'}) {
+        CHECK(hiragana_to_katakana(kept) == kept);
+        CHECK(katakana_to_hiragana(kept) == kept);
+    }
+}
+
+TEST_CASE("invalid UTF-8 becomes U+FFFD, so the result is always valid") {
+    // The IME's own copy used to drop invalid bytes; the shared rule shows
+    // them (one U+FFFD per invalid byte here), so nothing merges unseen.
+    CHECK(hiragana_to_katakana(std::string_view("a\xff\xfe"
+                                                "b")) == "a\uFFFD\uFFFDb");
+    CHECK(katakana_to_hiragana(std::string_view("\xe3\x82")) == "\uFFFD");
 }
 
 TEST_CASE("half-width to full-width katakana composes sound marks") {

@@ -1,11 +1,10 @@
-// 50音 grid modifiers (濁点, 半濁点, 小, the combined key) and the かな/カナ toggle.
+// 50音 grid modifiers (濁点, 半濁点, 小, the combined key); the かな/カナ conversions are data/text's (tests/data/text/test_kana.cpp).
 #include <doctest/doctest.h>
 
 #include <string>
 #include <string_view>
 
 #include "kiosk/ime/kana_modifier.hpp"
-#include "kiosk/ime/kana_script.hpp"
 
 using madoguchi::ime::KanaModifier;
 using madoguchi::ime::modify_last_kana;
@@ -104,25 +103,4 @@ TEST_CASE("only the last character changes") {
         {"ほんた", C, "ほんだ"},
         {"さとう", D, "さとゔ"},
     });
-}
-
-TEST_CASE("hiragana and katakana conversion") {
-    using madoguchi::ime::to_hiragana;
-    using madoguchi::ime::to_katakana;
-    struct Pair {
-        std::string_view hira, kata;
-    };
-    for (const Pair p :
-         {Pair{"あいうえお", "アイウエオ"}, Pair{"ぁぃぅぇぉっゃゅょゎ", "ァィゥェォッャュョヮ"},
-          Pair{"がぎぐげごぱぴぷぺぽ", "ガギグゲゴパピプペポ"}, Pair{"ゔ", "ヴ"},
-          Pair{"らーめん", "ラーメン"}, Pair{"ゝゞ", "ヽヾ"}, Pair{"ゐゑを", "ヰヱヲ"},
-          Pair{"ゕゖ", "ヵヶ"}}) {
-        CAPTURE(p.hira);
-        CHECK(to_katakana(p.hira) == p.kata);
-        CHECK(to_hiragana(p.kata) == p.hira);
-    }
-    CHECK(to_katakana("東京とabc123") == "東京トabc123");
-    CHECK(to_hiragana("ヷヸヹヺ・ー") == "ヷヸヹヺ・ー");  // no hiragana counterpart: kept
-    CHECK(to_katakana(std::string_view("a\xff\xfe"
-                                       "b")) == "ab");  // invalid bytes dropped, output valid
 }
