@@ -8,6 +8,7 @@
 
 #include "data/rules/age.hpp"
 #include "data/rules/prefectures.hpp"
+#include "kiosk/ui/form_row.hpp"
 #include "kiosk/ui/widgets.hpp"
 #include "services/profile_service.hpp"
 
@@ -253,11 +254,17 @@ void ProfileScreen::draw_photo(Ui& ui, ScreenContext& ctx) {
     }
 }
 
+ui::FormFields ProfileScreen::form_fields() {
+    return {{"nickname", &nickname_},         {"self_introduction", &self_intro_}, {"family_name", &family_name_},
+            {"given_name", &given_name_},     {"family_name_kana", &family_kana_}, {"given_name_kana", &given_kana_},
+            {"postal_code", &postal_},        {"city", &city_},                    {"town", &town_},
+            {"address_line", &address_line_}, {"phone", &phone_},                  {"hourly_rate_yen", &hourly_rate_},
+            {"hometown", &hometown_},         {"schools", &schools_}};
+}
+
 void ProfileScreen::save(Ui& ui, ScreenContext& ctx) {
-    TextField* fields[] = {&nickname_, &self_intro_, &family_name_, &given_name_, &family_kana_, &given_kana_,
-                           &postal_,   &city_,       &town_,        &address_line_, &phone_,    &hourly_rate_,
-                           &hometown_, &schools_};
-    for (TextField* f : fields) f->error.reset();
+    const ui::FormFields fields = form_fields();
+    fields.clear_errors();
     other_errors_.clear();
     if (!ctx.services.profiles) {
         ui.toasts.show(ui.t("service.unavailable"), ToastKind::error, ui.clock.now_ms());
@@ -265,28 +272,9 @@ void ProfileScreen::save(Ui& ui, ScreenContext& ctx) {
     }
     auto out = ctx.services.profiles->save(ctx.session.account_client_id, collect());
     if (!out.ok()) {
-        for (const Error& e : out.errors) {
-            TextField* f = e.field == "nickname"            ? &nickname_
-                           : e.field == "self_introduction" ? &self_intro_
-                           : e.field == "family_name"       ? &family_name_
-                           : e.field == "given_name"        ? &given_name_
-                           : e.field == "family_name_kana"  ? &family_kana_
-                           : e.field == "given_name_kana"   ? &given_kana_
-                           : e.field == "postal_code"       ? &postal_
-                           : e.field == "city"              ? &city_
-                           : e.field == "town"              ? &town_
-                           : e.field == "address_line"      ? &address_line_
-                           : e.field == "phone"             ? &phone_
-                           : e.field == "hourly_rate_yen"   ? &hourly_rate_
-                           : e.field == "hometown"          ? &hometown_
-                           : e.field == "schools"           ? &schools_
-                                                            : nullptr;
-            if (f) {
-                if (!f->error) f->error = e;
-            } else {
-                other_errors_.push_back(e);
-            }
-        }
+        // Text fields show theirs inline; the choices' errors are drawn under
+        // each choice by field_error(), the record's own at the end.
+        other_errors_ = fields.place(out.errors);
         ui.toasts.show(ui.t("form.fix_errors"), ToastKind::error, ui.clock.now_ms());
         return;
     }
@@ -298,10 +286,9 @@ void ProfileScreen::save(Ui& ui, ScreenContext& ctx) {
 void ProfileScreen::draw(Ui& ui, ScreenContext& ctx) {
     const auto& m = ui.metrics;
     auto step = [&](int n, const char* key) {
-        ImGui::Dummy(ImVec2(0, m.gap() * 0.5f));
         char buf[16];
         std::snprintf(buf, sizeof buf, "%d / 18  ", n);
-        ui::text(ui, std::string(buf) + ui.t(key), theme::kMuted);
+        ui::step_heading(ui, std::string(buf) + ui.t(key));
     };
     step(1, "profile.step.photo");
     ui::requirement_badge(ui, false);

@@ -12,7 +12,9 @@
 #include "data/datasets/local_gov_directory.hpp"
 #include "data/datasets/postal_directory.hpp"
 #include "data/model/profile.hpp"
+#include "data/rules/field_limits.hpp"
 #include "kiosk/screen.hpp"
+#include "kiosk/ui/form_row.hpp"
 #include "kiosk/ui/image_view.hpp"
 #include "kiosk/ui/text_field.hpp"
 #include "services/profile_service.hpp"
@@ -33,23 +35,24 @@ private:
     void lookup_postal(Ui& ui, ScreenContext& ctx);
     void apply_address(const PostalAddress& a);
     void field_error(const std::string& id, Ui& ui);  // errors of non-text controls
+    ui::FormFields form_fields();  // the text fields by the Profile member each edits
     void draw_municipality(Ui& ui, ScreenContext& ctx);  // step 16
     void draw_photo(Ui& ui, ScreenContext& ctx);         // step 1
 
     Profile base_;  // what is not on the form (photo id, meta)
-    TextField nickname_{FieldKind::text, 30, true};
-    TextField self_intro_{FieldKind::multiline, 1000, false};
-    TextField family_name_{FieldKind::text, 30, true, ime::ConversionKind::person_name};
-    TextField given_name_{FieldKind::text, 30, true, ime::ConversionKind::person_name};
-    TextField family_kana_{FieldKind::katakana, 30, true};
-    TextField given_kana_{FieldKind::katakana, 30, true};
+    TextField nickname_{FieldKind::text, static_cast<int>(limits::kNickname), true};
+    TextField self_intro_{FieldKind::multiline, static_cast<int>(limits::kSelfIntroduction), false};
+    TextField family_name_{FieldKind::text, static_cast<int>(limits::kPersonName), true, ime::ConversionKind::person_name};
+    TextField given_name_{FieldKind::text, static_cast<int>(limits::kPersonName), true, ime::ConversionKind::person_name};
+    TextField family_kana_{FieldKind::katakana, static_cast<int>(limits::kPersonNameKana), true};
+    TextField given_kana_{FieldKind::katakana, static_cast<int>(limits::kPersonNameKana), true};
     int gender_ = 0;
     CivilDate birth_;
     TextField postal_{FieldKind::digits, 8, true};
     int prefecture_ = -1;
-    TextField city_{FieldKind::text, 50, true, ime::ConversionKind::place};
-    TextField town_{FieldKind::text, 50, false, ime::ConversionKind::place};
-    TextField address_line_{FieldKind::text, 100, false, ime::ConversionKind::place};
+    TextField city_{FieldKind::text, static_cast<int>(limits::kCity), true, ime::ConversionKind::place};
+    TextField town_{FieldKind::text, static_cast<int>(limits::kTown), false, ime::ConversionKind::place};
+    TextField address_line_{FieldKind::text, static_cast<int>(limits::kAddressLine), false, ime::ConversionKind::place};
     TextField phone_{FieldKind::digits, 13, true};
     int status_ = 0;
     int weekly_hours_ = 0;
@@ -61,8 +64,8 @@ private:
     int municipalities_for_ = -2;
     std::vector<Municipality> municipalities_;
     std::vector<std::string> municipality_labels_;
-    TextField hometown_{FieldKind::text, 50, false, ime::ConversionKind::place};
-    TextField schools_{FieldKind::multiline, 500, false};
+    TextField hometown_{FieldKind::text, static_cast<int>(limits::kHometown), false, ime::ConversionKind::place};
+    TextField schools_{FieldKind::multiline, static_cast<int>(limits::kSchools), false};
 
     // Step 1: the shot being looked at (kept or retaken), and the preview of
     // what is shown. A capture that answers after this screen is gone is

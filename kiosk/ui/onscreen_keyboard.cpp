@@ -86,6 +86,7 @@ void OnScreenKeyboard::open(TextField& field, const std::string& field_id, const
     romaji_.clear();
     end_composition();
     layout_ = layout_for(field.kind);
+    reveal_requested_ = true;
 }
 
 void OnScreenKeyboard::close() {
@@ -99,6 +100,7 @@ void OnScreenKeyboard::detach() {
     label_.clear();
     romaji_.clear();
     shift_ = false;
+    reveal_requested_ = false;
     end_composition();
     // Nothing of this person's typing stays in Anthy's context.
     if (converter_) converter_->forget();
@@ -162,6 +164,7 @@ bool OnScreenKeyboard::choose_candidate(std::size_t index) {
 
 void OnScreenKeyboard::set_layout(KeyboardLayout layout) {
     flush_romaji(true);
+    if (layout != layout_) reveal_requested_ = true;  // e.g. digits pad -> kana grid: taller
     layout_ = layout;
     shift_ = false;
 }
@@ -275,7 +278,9 @@ void OnScreenKeyboard::draw_alpha(Ui& ui, float key_w, float key_h) {
     std::vector<std::string> syms;
     if (layout_ == KeyboardLayout::romaji) syms = {"-", ",", ".", "[", "]", "'"};
     else if (email) syms = {"@", ".", "-", "_", ".com", ".co.jp", ".ne.jp", "gmail.com"};
-    else syms = {"@", ".", "-", "_", "/", ":", "!", "?", "#", "+"};
+    // ',' for lists such as "Java, MySQL"; '#' '+' '.' for C#, C++, Node.js.
+    // Eleven keys: the alpha layout's key width is sized for twelve.
+    else syms = {"@", ".", ",", "-", "_", "/", ":", "!", "?", "#", "+"};
     for (std::size_t i = 0; i < syms.size(); ++i) {
         if (i > 0) ImGui::SameLine();
         float w = syms[i].size() > 1 ? key_w * 2.0f : key_w;
@@ -402,6 +407,9 @@ void OnScreenKeyboard::draw(Ui& ui, ImVec2 display) {
     ImGui::Begin("##keyboard", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoFocusOnAppearing);
+    // The panel's own rect: what a form must keep its focused field above.
+    ui.registry.record({"kbd.panel", "", WidgetKind::text, {0, display.y - h, display.x, h}, true, true,
+                        layout_code(layout_), {}});
     // The field being edited, with pending romaji, so it stays visible above the keys.
     std::string shown = target_->kind == FieldKind::password ? std::string(target_->length(), '*') : target_->value;
     const char* nl = std::strrchr(shown.c_str(), '\n');

@@ -54,6 +54,15 @@ public:
 
     // Height the keyboard occupies at the bottom of the display.
     float height(const Metrics& m) const;
+    // True once after open() or a layout change (the keyboard's height may
+    // have changed): the field being edited then scrolls itself into the
+    // band between the top of its scroll region and the keyboard
+    // (ui::text_field does this; it is the one place that knows the field's rect).
+    bool take_reveal_request() {
+        const bool r = reveal_requested_;
+        reveal_requested_ = false;
+        return r;
+    }
     // Draws the keyboard window at the bottom of `display`.
     void draw(Ui& ui, ImVec2 display);
 
@@ -83,6 +92,7 @@ private:
     std::size_t composition_start_ = std::string::npos;
     std::string candidates_for_;  // the reading candidates_ were computed for
     std::vector<std::string> candidates_;
+    bool reveal_requested_ = false;
 };
 
 }  // namespace madoguchi

@@ -111,13 +111,56 @@ void requirement_badge(Ui& ui, bool required) {
     ImGui::Dummy(ImVec2(sz.x + pad * 2, sz.y));
 }
 
+namespace {
+
+// The part of the current scroll region a finger can see: from the region's
+// top (the header's bottom for a screen's form) down to the keyboard's top
+// edge, computed from the display so it is right in the very frame the
+// keyboard opens (the region itself shrinks only from the next frame).
+struct VisibleBand {
+    float top = 0, bottom = 0;
+    float height() const { return bottom - top; }
+};
+
+VisibleBand visible_band(Ui& ui) {
+    const ImGuiWindow* window = ImGui::GetCurrentWindowRead();
+    const float keyboard_top = ImGui::GetIO().DisplaySize.y - ui.keyboard.height(ui.metrics);
+    const float margin = ui.metrics.gap() * 0.5f;
+    return {window->InnerRect.Min.y + margin, std::min(window->InnerRect.Max.y, keyboard_top) - margin};
+}
+
+// Box height of a field: a multi-line box being edited is no taller than
+// the visible band (on a short display the kana keyboard leaves little room
+// above it) and shows its last lines, where the keyboard types.
+float field_box_height(Ui& ui, bool multiline, bool editing) {
+    const auto& m = ui.metrics;
+    const float full = std::max(m.touch_min(), m.em * (multiline ? 4.5f : 2.2f));
+    if (!multiline || !editing) return full;
+    return std::clamp(visible_band(ui).height(), m.touch_min(), full);
+}
+
+// Scrolls the current region so the box [box_top, box_bottom] lies inside
+// the visible band, with its label (from label_top) when both fit; a field
+// above the band scrolls down into it just as one below scrolls up.
+void scroll_into_band(Ui& ui, float label_top, float box_top, float box_bottom) {
+    const VisibleBand band = visible_band(ui);
+    const float want_top = box_bottom - label_top <= band.height() ? label_top : box_top;
+    float delta = 0;
+    if (box_bottom > band.bottom) delta = box_bottom - band.bottom;
+    if (want_top - delta < band.top) delta = want_top - band.top;
+    if (delta != 0) ImGui::SetScrollY(std::max(0.0f, ImGui::GetScrollY() + delta));
+}
+
+}  // namespace
+
 void text_field(Ui& ui, const std::string& id, const std::string& label, TextField& field, const std::string& hint) {
     const auto& m = ui.metrics;
+    const float label_top = ImGui::GetCursorScreenPos().y;
     text(ui, label);
     ImGui::SameLine();
     requirement_badge(ui, field.required);
 
-    const bool editing = ui.keyboard.is_editing(field);
+    bool editing = ui.keyboard.is_editing(field);
     const std::string shown = field.kind == FieldKind::password ? masked(field.value) : field.value;
     ui.fonts.note(shown);
     if (!hint.empty()) ui.fonts.note(hint);
@@ -125,33 +168,36 @@ void text_field(Ui& ui, const std::string& id, const std::string& label, TextFie
     ImGui::PushID(id.c_str());
     const float w = ImGui::GetContentRegionAvail().x;
     const bool multiline = field.kind == FieldKind::multiline;
-    float h = std::max(m.touch_min(), m.em * (multiline ? 4.5f : 2.2f));
+    const float h = field_box_height(ui, multiline, editing);
     ImVec2 pos = ImGui::GetCursorScreenPos();
     if (ImGui::InvisibleButton("##field", ImVec2(w, h))) {
-        const bool keyboard_was_open = ui.keyboard.is_open();
         ui.keyboard.open(field, id, label);
-        // From the next frame the keyboard covers the lower part of the
-        // screen and the scrolling area above it shrinks: a field that would
-        // end up under the keyboard is scrolled up, label included.
-        const float label_h = m.em * 1.6f;
-        const float visible_bottom = ImGui::GetWindowPos().y + ImGui::GetWindowHeight() -
-                                     (keyboard_was_open ? 0.0f : ui.keyboard.height(m)) - m.gap();
-        if (pos.y + h > visible_bottom)
-            ImGui::SetScrollY(ImGui::GetScrollY() + (pos.y + h - visible_bottom) + label_h);
+        editing = true;
     }
+    // Opening the keyboard (or changing its layout, and so its height) asks
+    // once for the field to be scrolled between the header and the keys.
+    if (editing && ui.keyboard.take_reveal_request())
+        scroll_into_band(ui, label_top, pos.y, pos.y + field_box_height(ui, multiline, true));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImU32 border = field.error ? theme::kError : (editing ? theme::kFocus : theme::kBorder);
     dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), field.error ? theme::kErrorBg : theme::kSurface,
                       m.em * 0.3f);
     dl->AddRect(pos, ImVec2(pos.x + w, pos.y + h), border, m.em * 0.3f, 0, editing ? 4.0f : 2.0f);
     ImVec2 tp(pos.x + m.em * 0.5f, pos.y + (multiline ? m.em * 0.4f : (h - m.em * 1.2f) * 0.5f));
+    const float wrap = multiline ? w - m.em : 0.0f;
+    if (multiline && editing) {
+        // Longer than the box: the last lines show (the caret is at the end).
+        const float text_h = ImGui::CalcTextSize(shown.c_str(), nullptr, false, wrap).y;
+        const float room = h - m.em * 0.8f;
+        if (text_h > room) tp.y -= text_h - room;
+    }
     dl->PushClipRect(pos, ImVec2(pos.x + w - m.em * 0.3f, pos.y + h), true);
     if (shown.empty() && !hint.empty())
         dl->AddText(tp, theme::kMuted, hint.c_str());
     else
-        dl->AddText(nullptr, 0.0f, tp, theme::kText, shown.c_str(), nullptr, multiline ? w - m.em : 0.0f);
+        dl->AddText(nullptr, 0.0f, tp, theme::kText, shown.c_str(), nullptr, wrap);
     if (editing) {  // caret after the text (the keyboard edits at the end)
-        ImVec2 end = ImGui::CalcTextSize(shown.c_str(), nullptr, false, multiline ? w - m.em : -1.0f);
+        ImVec2 end = ImGui::CalcTextSize(shown.c_str(), nullptr, false, multiline ? wrap : -1.0f);
         float cx = tp.x + (multiline ? 0 : end.x) + 2;
         float cy = tp.y + (multiline ? end.y - m.em * 1.2f : 0);
         if (multiline) {
