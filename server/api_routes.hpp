@@ -11,5 +11,8 @@ void add_company_routes(Router& r);            // company search and registratio
 void add_upload_routes(Router& r);             // tus-style resumable uploads
 void add_identity_document_routes(Router& r);  // identity documents and staff verification
 void add_audit_routes(Router& r);              // kiosks' staff audit events (append-only)
+void add_social_worker_routes(Router& r);      // worker search, cards, follows, contacts (docs/social.md)
+void add_social_message_routes(Router& r);     // message threads and messages
+void add_social_team_routes(Router& r);        // teams, members, invitations
 
 }  // namespace madoguchi::server

@@ -32,6 +32,9 @@ PlatformServer::PlatformServer(ServerConfig config) {
     add_upload_routes(*router_);
     add_identity_document_routes(*router_);
     add_audit_routes(*router_);
+    add_social_worker_routes(*router_);
+    add_social_message_routes(*router_);
+    add_social_team_routes(*router_);
     router_->install(*http_);
     if (ctx_->config.smtp.enabled()) {
         smtp_ = std::make_unique<SmtpRelay>(ctx_->config.smtp, ctx_->maildir.root());

@@ -13,7 +13,7 @@ namespace madoguchi::server {
 namespace {
 
 // Append new steps; never edit a step that has shipped.
-constexpr std::array<std::string_view, 3> kMigrations{R"sql(
+constexpr std::array<std::string_view, 4> kMigrations{R"sql(
 CREATE TABLE devices(
   device_id TEXT PRIMARY KEY,
   kiosk_id TEXT NOT NULL,
@@ -126,6 +126,60 @@ CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
   BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
 CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
   BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
+)sql",
+// 4: social (docs/social.md, server/social_*.cpp): follows, message threads
+// and messages (each sender's client_id once), teams, members, invitations.
+R"sql(
+CREATE TABLE follows(
+  follower_id TEXT NOT NULL,
+  followee_id TEXT NOT NULL,
+  created_at_ms INTEGER NOT NULL,
+  PRIMARY KEY(follower_id, followee_id));
+CREATE INDEX follows_followee ON follows(followee_id);
+CREATE TABLE message_threads(
+  thread_id TEXT PRIMARY KEY,
+  account_a TEXT NOT NULL,
+  account_b TEXT NOT NULL,
+  job_id TEXT NOT NULL DEFAULT '',
+  created_at_ms INTEGER NOT NULL,
+  last_seq INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX message_threads_a ON message_threads(account_a);
+CREATE INDEX message_threads_b ON message_threads(account_b);
+CREATE TABLE messages(
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  thread_id TEXT NOT NULL,
+  sender_id TEXT NOT NULL,
+  client_id TEXT NOT NULL,
+  body TEXT NOT NULL,
+  sent_at_ms INTEGER NOT NULL,
+  UNIQUE(sender_id, client_id));
+CREATE INDEX messages_thread ON messages(thread_id, seq);
+CREATE TABLE teams(
+  team_id TEXT PRIMARY KEY,
+  url_slug TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  name TEXT NOT NULL,
+  description TEXT NOT NULL,
+  logo_file_id TEXT NOT NULL DEFAULT '',
+  owner_id TEXT NOT NULL,
+  created_at_ms INTEGER NOT NULL,
+  updated_at_ms INTEGER NOT NULL);
+CREATE TABLE team_members(
+  team_id TEXT NOT NULL,
+  account_id TEXT NOT NULL,
+  role TEXT NOT NULL,               -- 'owner' | 'member'
+  joined_at_ms INTEGER NOT NULL,
+  PRIMARY KEY(team_id, account_id));
+CREATE INDEX team_members_account ON team_members(account_id);
+CREATE TABLE team_invitations(
+  invitation_id TEXT PRIMARY KEY,
+  team_id TEXT NOT NULL,
+  inviter_id TEXT NOT NULL,
+  invitee_id TEXT NOT NULL,
+  comment TEXT NOT NULL,
+  status TEXT NOT NULL,             -- 'pending' | 'accepted' | 'declined'
+  created_at_ms INTEGER NOT NULL,
+  decided_at_ms INTEGER);
+CREATE INDEX team_invitations_invitee ON team_invitations(invitee_id, status);
 )sql"};
 constexpr std::size_t kCompanySearchKeyVersion = 1;  // index of step 2
 
