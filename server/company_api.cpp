@@ -3,8 +3,10 @@
 // slug is unique (case-insensitively) and never changes; the logo is served
 // to signed-in kiosks, revalidated by ETag.
 #include "data/text/company_search_key.hpp"
+#include "data/text/utf8.hpp"
 #include "server/api_routes.hpp"
 #include "server/http_routes.hpp"
+#include "server/image_content_type.hpp"
 #include "server/record_validation.hpp"
 #include "server/upload_api.hpp"
 
@@ -27,7 +29,7 @@ std::string contains_pattern(const std::string& text) {
 // (company_search_key.hpp), so ｶﾌﾞｼｷｶﾞｲｼｬ, ＡＢＣ, ㈱ and spaces do not matter.
 ApiResponse search_companies(RequestContext& ctx) {
     const std::string q = ctx.http.get_param_value("q");
-    if (code_point_count(q) > 100)
+    if (count_code_points(q) > 100)
         return error_response(400, "request.invalid_field", "q", "The search text is too long.", "検索語が長すぎます。");
     json items = ctx.server.db.read([&](SqliteConnection& c) {
         auto st = c.prepare(
@@ -102,12 +104,6 @@ ApiResponse logo_not_found() {
     return error_response(404, "company.logo_not_found", "", "This company has no logo.", "この会社のロゴはありません。");
 }
 
-std::string logo_content_type(const std::string& bytes) {
-    if (bytes.rfind("\x89PNG", 0) == 0) return "image/png";
-    if (bytes.rfind("\xFF\xD8\xFF", 0) == 0) return "image/jpeg";
-    return "application/octet-stream";
-}
-
 // GET /v1/companies/{client_id}/logo: the logo bytes for any signed-in
 // kiosk (a company is public on the platform). The ETag is the upload's
 // SHA-256, so a kiosk revalidating with If-None-Match gets a bodiless 304.
@@ -134,7 +130,7 @@ ApiResponse get_company_logo(RequestContext& ctx) {
     if (!bytes) return logo_not_found();
     ApiResponse r;
     r.status = 200;
-    r.content_type = logo_content_type(*bytes);
+    r.content_type = image_content_type(*bytes);
     r.body = std::move(*bytes);
     r.with_header("ETag", etag).with_header("Cache-Control", "private, no-cache");
     return r;

@@ -4,11 +4,13 @@
 #include "server/account_api.hpp"
 #include "server/api_routes.hpp"
 #include "server/http_routes.hpp"
+#include "server/image_content_type.hpp"
 #include "server/record_validation.hpp"
 #include "server/request_auth.hpp"
 #include "server/upload_api.hpp"
 
 #include "data/model/enum_codes.hpp"
+#include "data/text/utf8.hpp"
 
 namespace madoguchi::server {
 namespace {
@@ -176,12 +178,6 @@ ApiResponse staff_list(RequestContext& ctx) {
     return json_response(200, {{"items", std::move(items)}});
 }
 
-std::string image_type(const std::string& bytes) {
-    if (bytes.rfind("\x89PNG", 0) == 0) return "image/png";
-    if (bytes.rfind("\xFF\xD8\xFF", 0) == 0) return "image/jpeg";
-    return "application/octet-stream";
-}
-
 void log_access(ServerContext& s, const std::string& actor, const std::string& action, const std::string& subject) {
     s.db.write([&](SqliteConnection& c) {
         c.prepare("INSERT INTO access_log(at_ms, actor, action, subject) VALUES(?1,?2,?3,?4)")
@@ -216,7 +212,7 @@ ApiResponse staff_page(RequestContext& ctx) {
     log_access(ctx.server, staff, "view_identity_page", cid + "/" + side);
     ApiResponse r;
     r.status = 200;
-    r.content_type = image_type(*bytes);
+    r.content_type = image_content_type(*bytes);
     r.body = std::move(*bytes);
     r.with_header("Cache-Control", "no-store");
     return r;
@@ -235,7 +231,7 @@ ApiResponse staff_decide(RequestContext& ctx) {
     const std::string reason = string_field(*body, "reason");
     if (staff_id.empty() || staff_id.size() > 64)
         return error_response(400, "request.invalid_field", "staff_id", "staff_id is required.", "職員IDを入力してください。");
-    if (action == "reject" && (reason.empty() || code_point_count(reason) > 500))
+    if (action == "reject" && (reason.empty() || count_code_points(reason) > 500))
         return error_response(422, "required", "reason", "A reason (up to 500 characters) is required.",
                               "再提出が必要な理由を入力してください（500文字以内）。");
     const std::string target = action == "verify" ? "verified" : "rejected";

@@ -27,7 +27,4 @@ Errors validate_record(const IdentityDocument& v);
 // client_id: 1..64 of [A-Za-z0-9-_] (UUIDs made by the kiosk).
 bool valid_client_id(const std::string& id);
 
-// Length in Unicode code points (what users count), not bytes.
-std::size_t code_point_count(const std::string& utf8);
-
 }  // namespace madoguchi::server

@@ -1,5 +1,6 @@
 // Identity document (【13】) validation: which documents and sides may be kept
-// (JAPAN.md "Accepted documents" and "My Number card").
+// (JAPAN.md "Accepted documents" and "My Number card"), the one copy of
+// those rules for the kiosk and the server, plus what the kiosk records.
 #include <algorithm>
 
 #include "data/model/civil_date.hpp"
@@ -27,10 +28,8 @@ bool has_side(const IdentityDocument& d, std::string_view side) {
 
 }  // namespace
 
-Errors validate_identity_document(const IdentityDocument& d) {
+Errors check_identity_document_compliance(const IdentityDocument& d) {
     Errors e;
-    collect(e, check_text("user_client_id", d.user_client_id, {true, limits::kFileId}));
-    collect(e, check_text("captured_by_staff", d.captured_by_staff, {true, limits::kFileId}));
     if (d.type == DocumentType::passport) {
         if (d.passport_issued.empty() || !is_valid_civil_date(d.passport_issued)) {
             e.push_back(rule_error("identity.passport_issued", "passport_issued",
@@ -47,8 +46,11 @@ Errors validate_identity_document(const IdentityDocument& d) {
         e.push_back(rule_error("identity.no_pages", "pages", "書類を撮影してください。",
                                "Please capture the document."));
     }
-    if (d.type == DocumentType::my_number_card_front && has_side(d, "back")) {
-        // The back carries the 12-digit My Number, which must never be copied.
+    // The back carries the 12-digit My Number, which must never be copied:
+    // any page but the front may be that back.
+    const bool only_front =
+        std::all_of(d.pages.begin(), d.pages.end(), [](const DocumentPage& p) { return p.side == "front"; });
+    if (d.type == DocumentType::my_number_card_front && !only_front) {
         e.push_back(rule_error("identity.my_number_back", "pages",
                                "マイナンバーカードの裏面は保存できません。表面だけを撮影してください。",
                                "The back of a My Number card must not be kept. Capture the front only."));
@@ -58,6 +60,14 @@ Errors validate_identity_document(const IdentityDocument& d) {
         e.push_back(rule_error("identity.both_sides", "pages", "運転免許証は表と裏の両面を撮影してください。",
                                "Capture both sides of the driver's license."));
     }
+    return e;
+}
+
+Errors validate_identity_document(const IdentityDocument& d) {
+    Errors e;
+    collect(e, check_text("user_client_id", d.user_client_id, {true, limits::kFileId}));
+    collect(e, check_text("captured_by_staff", d.captured_by_staff, {true, limits::kFileId}));
+    for (Error& x : check_identity_document_compliance(d)) e.push_back(std::move(x));
     for (const DocumentPage& p : d.pages) {
         if (p.file_id.empty() || p.file_id.size() > limits::kFileId || !is_sha256_hex(p.sha256) ||
             p.side.empty()) {

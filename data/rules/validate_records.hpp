@@ -50,6 +50,10 @@ Errors validate_account(const Account& a);
 // JAPAN.md compliance: passports issued on or before 2020-02-03 only (later
 // ones have no address page); a My Number card only by its front; a
 // driver's license with both sides.
+// validate_identity_document is these compliance points plus what the kiosk
+// records with a capture (registrant, staff, each page's SHA-256, rejection
+// reason); the server runs the compliance points on what it receives.
+Errors check_identity_document_compliance(const IdentityDocument& d);
 Errors validate_identity_document(const IdentityDocument& d);
 Errors validate_sign_up(const SignUpRequest& r);
 Errors validate_email_change(const EmailChangeRequest& r);

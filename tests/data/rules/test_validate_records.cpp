@@ -495,4 +495,17 @@ TEST_CASE("identity documents (JAPAN.md accepted documents)") {
     my_number_front.type = DocumentType::my_number_card_front;
     my_number_front.pages = {{"front", "f1", hash}};
     CHECK(validate_identity_document(my_number_front).empty());
+    // Any page but the front may be the back with the number (the server's
+    // stricter reading, now the one rule).
+    IdentityDocument my_number_other = my_number_front;
+    my_number_other.pages.push_back({"page2", "f2", hash});
+    const Errors other = check_identity_document_compliance(my_number_other);
+    CHECK(std::any_of(other.begin(), other.end(),
+                      [](const Error& x) { return x.code == "identity.my_number_back"; }));
+    // The compliance points alone ask nothing of what the kiosk records.
+    IdentityDocument bare;
+    bare.type = DocumentType::residence_card;
+    bare.pages = {{"front", "f1", ""}};
+    CHECK(check_identity_document_compliance(bare).empty());
+    CHECK_FALSE(validate_identity_document(bare).empty());
 }
