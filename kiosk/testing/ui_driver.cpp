@@ -5,6 +5,7 @@
 #include <imgui_internal.h>  // ImTextCharFromUtf8
 
 #include <algorithm>
+#include <cmath>
 
 #include "data/text/utf8.hpp"
 #include "kiosk/ime/kana_modifier.hpp"
@@ -92,18 +93,68 @@ Status UiDriver::drag(float x0, float y0, float x1, float y1, int steps) {
     return ok_status();
 }
 
+namespace {
+
+// Inset by a pixel or two: ImGui rounds the clip rect it tests visibility
+// against, and a centre on the edge should count as outside.
+bool spans_y(const WidgetRect& r, float y) { return y >= r.y + 2.0f && y <= r.y + r.h - 2.0f; }
+
+// A drag of `dy` pixels (negative: content moves up) that starts at (x, y0):
+// at least twice ImGui's drag threshold so the first step already scrolls.
+struct ScrollDrag {
+    float x = 0, y0 = 0, dy = 0;
+};
+
+// A drag inside `area` that moves a point at `target_y` towards the area's
+// middle, by at most most of the area's height (so the finger stays on it).
+ScrollDrag drag_towards_middle(const WidgetRect& area, float x, float target_y, float min_step) {
+    const float middle = area.y + area.h * 0.5f;
+    float dy = middle - target_y;
+    const float most = area.h * 0.8f;
+    dy = std::clamp(dy, -most, most);
+    if (std::abs(dy) < min_step) dy = dy < 0 ? -min_step : min_step;
+    // Start on the side the content leaves from, so start and end both lie in the area.
+    const float y0 = middle - dy * 0.5f;
+    return {x, y0, dy};
+}
+
+}  // namespace
+
 Status UiDriver::scroll_into_view(const std::string& id) {
-    // As a finger would: drag the content up or down until the widget shows.
-    const ImVec2 display = runner_.display_size();
-    for (int attempt = 0; attempt < 20; ++attempt) {
+    // As a finger would: drag the region the widget is clipped by — a list
+    // nested in the form scrolls on its own — and first the window around it
+    // when that region itself is (partly) out of view. Directions come from
+    // where the widget lies relative to the region, not to the display.
+    const float min_step = ImGui::GetCurrentContext() ? ImGui::GetFontSize() * 1.5f : 24.0f;
+    for (int attempt = 0; attempt < 24; ++attempt) {
         const WidgetRecord* r = find(id);
         if (!r) return driver_error("no widget '" + id + "' on screen " + screen());
         if (r->visible) return ok_status();
-        const float dir = r->rect.y > display.y * 0.5f ? -1.0f : 1.0f;
-        InjectedPointer p{display.x * 0.5f, display.y * (dir < 0 ? 0.6f : 0.3f), true};
+        const WidgetPlace place = app_.registry().place_of(*r);
+        const float cy = r->rect.cy();
+        ScrollDrag drag;
+        const bool region_usable = place.clip.h >= min_step * 2.0f && place.clip.w > 0;
+        if (!spans_y(place.region, cy) && region_usable) {
+            // Hidden inside its own region: scroll that region.
+            drag = drag_towards_middle(place.clip, place.clip.x + place.clip.w * 0.5f, cy, min_step);
+        } else {
+            // The region is out of view (or the widget is in it but the window
+            // around cuts it): scroll the outer window, pressing beside the
+            // region (in the window's padding) so only the outer one moves.
+            const WidgetRect& outer = place.outer;
+            if (outer.h < min_step * 2.0f) return driver_error("widget '" + id + "' lies in no scrollable window");
+            const float target = spans_y(place.region, cy) ? cy : place.region.cy();
+            float x = outer.x + outer.w * 0.5f;
+            if (place.region.x - outer.x >= 2.0f) x = (outer.x + place.region.x) * 0.5f;
+            drag = drag_towards_middle(outer, x, target, min_step);
+        }
+        InjectedPointer p{drag.x, drag.y0, false};
+        runner_.run_frame(&p, kFrameS);  // hover, then press
+        p.down = true;
+        clock_.advance_ms(16);
         runner_.run_frame(&p, kFrameS);
-        for (int step = 0; step < 8; ++step) {
-            p.y += dir * display.y * 0.03f;
+        for (int step = 1; step <= 8; ++step) {
+            p.y = drag.y0 + drag.dy * static_cast<float>(step) / 8.0f;
             clock_.advance_ms(16);
             runner_.run_frame(&p, kFrameS);
         }

@@ -1,13 +1,36 @@
 // Career (【9】) through the touch screen: category, period from–to or 現在,
 // company, duties, URL, role, environment, team size; missing fields, end
 // before start, a bad URL, team size 0 and a 10 kB paste refused inline with
-// everything typed kept; outbox rows after add, edit and delete.
+// everything typed kept; outbox rows after add, edit and delete. The
+// environment is typed as "C++, Node.js" (comma, plus, dot on the alpha keys).
 #include <doctest/doctest.h>
 
 #include "tests/sections/sections_fixture.hpp"
 
 using namespace madoguchi;
 using namespace madoguchi::testing;
+
+namespace {
+
+// With the keyboard open: every key a finger can hit is at least the theme's
+// touch minimum in both directions and lies inside the display.
+void check_keys_touchable(UiDriver& d) {
+    Metrics m;
+    m.em = d.app().config().font_size_px;
+    const ImVec2 display = d.runner().display_size();
+    int keys = 0;
+    for (const WidgetRecord* r : d.app().registry().with_prefix("kbd.key.")) {
+        INFO(r->id);
+        CHECK(r->rect.w >= m.touch_min() - 0.5f);
+        CHECK(r->rect.h >= m.touch_min() - 0.5f);
+        CHECK(r->rect.x >= 0.0f);
+        CHECK(r->rect.x + r->rect.w <= display.x + 0.5f);
+        ++keys;
+    }
+    CHECK(keys > 30);
+}
+
+}  // namespace
 
 TEST_CASE("careers: add, edit (現在), delete with inline errors and outbox rows") {
     SectionsFixture f;
@@ -37,7 +60,14 @@ TEST_CASE("careers: add, edit (現在), delete with inline errors and outbox row
     // 3. Not a URL; 4. team size 0.
     REQUIRE_OK(fill(d, "careers.url", "htp:/bad"));
     REQUIRE_OK(fill(d, "careers.role", "leader"));
-    REQUIRE_OK(fill(d, "careers.environment", "Java/Excel"));
+    // The hint's own example has commas: they are on the alpha layout.
+    REQUIRE_OK(tap_in_view(d, "careers.environment"));
+    REQUIRE_OK(type_keys(d, "C++, Node.js"));
+    REQUIRE(d.find("kbd.key.,"));
+    check_keys_touchable(d);
+    REQUIRE_OK(tap_key(d, "kbd.done"));
+    d.frames(2);
+    CHECK(d.value("careers.environment") == "C++, Node.js");
     REQUIRE_OK(fill(d, "careers.team_size", "0"));
     REQUIRE_OK(d.tap("careers.save"));
     CHECK(d.value("careers.period_to.error").find("開始年月より後") != std::string::npos);
@@ -50,7 +80,7 @@ TEST_CASE("careers: add, edit (現在), delete with inline errors and outbox row
     CHECK(d.value("careers.company") == "Madoguchi Inc.");
     CHECK(d.value("careers.duties") == "うけつけ");
     CHECK(d.value("careers.url") == "htp:/bad");
-    CHECK(d.value("careers.environment") == "Java/Excel");
+    CHECK(d.value("careers.environment") == "C++, Node.js");
     CHECK(d.value("careers.team_size") == "0");
     CHECK(f.rows("career").empty());
     f.settle();
@@ -84,7 +114,7 @@ TEST_CASE("careers: add, edit (現在), delete with inline errors and outbox row
     CHECK(p["duties"] == "うけつけ");
     CHECK(p["company_url"].get<std::string>().find("https://example.co.jp") == 0);
     CHECK(p["role"] == "leader");
-    CHECK(p["environment"] == "Java/Excel");
+    CHECK(p["environment"] == "C++, Node.js");
     CHECK(p["team_size"] == 5);
     const std::string client_id = rows[0].entity_client_id;
     f.settle();
