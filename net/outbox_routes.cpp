@@ -115,6 +115,57 @@ Result<PlannedRequest> plan_request(const std::string& operation, const std::str
         r.account_id.clear();
         return r;
     }
+    // Social writes (docs/social.md); the server stores each once by its id.
+    if (operation == "message.send") {
+        json body = payload;
+        body["client_id"] = entity_id;
+        r.method = "POST";
+        r.path = account + "/messages";
+        r.body = body.dump();
+        return r;
+    }
+    if (operation == "follow.create" || operation == "follow.delete") {
+        const auto worker = payload.find("worker_id");
+        if (worker == payload.end() || !worker->is_string() || worker->get<std::string>().empty())
+            return bad_payload("follow without worker_id");
+        r.method = operation == "follow.create" ? "PUT" : "DELETE";
+        r.path = account + "/following/" + url_encode_component(worker->get<std::string>());
+        if (r.method == "PUT") r.body = "{}";
+        return r;
+    }
+    if (operation == "team.create" || operation == "team.update") {
+        r.method = "PUT";
+        r.path = account + "/teams/" + id;
+        r.body = payload.dump();
+        return r;
+    }
+    if (operation == "team_invitation.create") {
+        const auto team = payload.find("team_id");
+        if (team == payload.end() || !team->is_string() || team->get<std::string>().empty())
+            return bad_payload("invitation without team_id");
+        json body = payload;
+        body.erase("team_id");
+        r.method = "PUT";
+        r.path = account + "/teams/" + url_encode_component(team->get<std::string>()) + "/invitations/" + id;
+        r.body = body.dump();
+        return r;
+    }
+    if (operation == "team_answer.accept" || operation == "team_answer.decline" || operation == "team_answer.leave") {
+        const bool leave = verb == "leave";
+        const auto target = payload.find(leave ? "team_id" : "invitation_id");
+        if (target == payload.end() || !target->is_string() || target->get<std::string>().empty())
+            return bad_payload("team answer without its team/invitation");
+        const std::string target_id = url_encode_component(target->get<std::string>());
+        if (leave) {
+            r.method = "DELETE";
+            r.path = account + "/teams/" + target_id + "/membership";
+        } else {
+            r.method = "POST";
+            r.path = account + "/invitations/" + target_id + "/" + verb;
+            r.body = "{}";
+        }
+        return r;
+    }
     if (operation == "identity_document.upload") {
         r.method = "PUT";
         r.path = account + "/identity-documents/" + id;
