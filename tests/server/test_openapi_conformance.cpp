@@ -198,3 +198,42 @@ TEST_CASE("responses of a whole kiosk session conform to docs/api/schemas.json")
              c.send("POST", "/v1/staff/identity-documents/" + doc_id + "/verify", {{"staff_id", "s1"}}, ApiClient::new_key(), staff));
     conforms(checker, "Error", c.get("/v1/staff/identity-documents/" + doc_id + "/pages/front", staff));
 }
+
+// The social routes (docs/social.md) against their schemas: cards, pages,
+// messages, threads, teams and invitations as the server really sends them.
+TEST_CASE("social replies conform to docs/api/schemas.json") {
+    auto checker = load_checker();
+    ServerProcess server;
+    ApiClient c(server.port());
+    c.enroll("conformance-social");
+    const std::string alice = sign_up(c, "schema_alice"), bob = sign_up(c, "schema_bob");
+    const std::string a = "/v1/accounts/" + alice, b = "/v1/accounts/" + bob;
+    c.send("PUT", b + "/profile",
+           {{"nickname", "ボブ"}, {"family_name", "山田"}, {"given_name", "太郎"}, {"family_name_kana", "ヤマダ"},
+            {"given_name_kana", "タロウ"}, {"birth_date", "1990-05-01"}, {"show_age_bracket", true}});
+    c.send("PUT", b + "/skills/" + ApiClient::new_key(), {{"name", "溶接"}, {"level", 3}, {"years_experience", 2}});
+
+    conforms(checker, "WorkerCardPage", c.get(a + "/workers?q=" + url_encode("ボブ")));
+    conforms(checker, "WorkerCard", c.get(a + "/workers/" + bob));
+    conforms(checker, "WorkerCard", c.send("PUT", a + "/following/" + bob, json::object()));
+    c.send("PUT", b + "/following/" + alice, json::object());
+    conforms(checker, "WorkerCardPage", c.get(a + "/following"));
+    conforms(checker, "WorkerCardPage", c.get(b + "/followers"));
+    conforms(checker, "Contacts", c.get(a + "/contacts"));
+    conforms(checker, "Error", c.get(a + "/workers?limit=99"));
+
+    auto sent = c.send("POST", a + "/messages", {{"client_id", ApiClient::new_key()}, {"to_account_id", bob}, {"text", "こんにちは"}});
+    conforms(checker, "Message", sent);
+    conforms(checker, "Error", c.send("POST", a + "/messages", {{"client_id", ApiClient::new_key()}, {"to_account_id", bob}, {"text", ""}}));
+    conforms(checker, "MessageThreadPage", c.get(b + "/threads"));
+    conforms(checker, "MessagePage", c.get(b + "/threads/" + sent.body.value("thread_id", "x") + "/messages"));
+
+    const std::string team = ApiClient::new_key(), invitation = ApiClient::new_key();
+    conforms(checker, "Team", c.send("PUT", a + "/teams/" + team, {{"url_slug", "schema-team"}, {"name", "スキーマ班"}}));
+    conforms(checker, "Invitation",
+             c.send("PUT", a + "/teams/" + team + "/invitations/" + invitation, {{"invitee_account_id", bob}, {"comment", "どうぞ"}}));
+    conforms(checker, "InvitationList", c.get(b + "/invitations"));
+    conforms(checker, "Invitation", c.send("POST", b + "/invitations/" + invitation + "/accept", json::object()));
+    conforms(checker, "TeamList", c.get(b + "/teams"));
+    conforms(checker, "TeamPage", c.get(b + "/teams/" + team));
+}
