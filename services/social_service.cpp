@@ -29,10 +29,10 @@ Error field_error(const char* code, const char* field, const char* ja, const cha
 
 }  // namespace
 
-SocialService::SocialService(Store& store, std::string server_url, SharedDeviceToken device_token, PostToUi post_to_ui)
+SocialService::SocialService(Store& store, std::string server_url, TokenSource device_token, PostToUi post_to_ui)
     : store_(store),
       server_url_(std::move(server_url)),
-      device_token_(device_token ? std::move(device_token) : std::make_shared<DeviceTokenSource>()),
+      device_token_(device_token ? std::move(device_token) : TokenSource([] { return std::string(); })),
       post_(std::move(post_to_ui)),
       worker_([this] { loop(); }) {}
 
@@ -66,7 +66,7 @@ void SocialService::loop() {
         HttpClientConfig hc;
         hc.connect_timeout = std::chrono::milliseconds(5000);
         HttpClient http(hc, &stop_);
-        ApiClient api(http, ApiClientConfig{server_url_, device_token_->token(), {}});
+        ApiClient api(http, ApiClientConfig{server_url_, device_token_(), {}});
         if (!session.empty()) api.set_session_token(next.first, session);
         SocialClient client(api);
         next.second(client);

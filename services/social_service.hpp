@@ -19,7 +19,6 @@
 
 #include "data/model/social.hpp"
 #include "data/result.hpp"
-#include "net/device_token_source.hpp"
 #include "net/social_client.hpp"
 
 namespace madoguchi {
@@ -50,7 +49,10 @@ public:
     using Done = std::function<void(SocialRead<T>)>;
 
     // `server_url` may be empty (then every read reports offline at once).
-    SocialService(Store& store, std::string server_url, SharedDeviceToken device_token, PostToUi post_to_ui);
+    // `device_token` is asked per request (the token may arrive or change
+    // after start-up; the kiosk passes its DeviceTokenSource's token()).
+    using TokenSource = std::function<std::string()>;
+    SocialService(Store& store, std::string server_url, TokenSource device_token, PostToUi post_to_ui);
     ~SocialService();  // stops the worker; reads still queued are dropped
     SocialService(const SocialService&) = delete;
     SocialService& operator=(const SocialService&) = delete;
@@ -96,7 +98,7 @@ private:
 
     Store& store_;
     std::string server_url_;
-    SharedDeviceToken device_token_;
+    TokenSource device_token_;
     PostToUi post_;
     std::function<void()> outbox_changed_;
 

@@ -87,7 +87,7 @@ TEST_CASE("social writes queued offline arrive exactly once when the server is b
     REQUIRE(s.begin_session(alice).ok());
     k.server().stop();  // the kiosk is offline from here on
 
-    SocialService service(s, k.server().base_url(), std::make_shared<DeviceTokenSource>(k.device_token()),
+    SocialService service(s, k.server().base_url(), [token = k.device_token()] { return token; },
                           [](std::function<void()> f) { f(); });
     // What the person typed is refused with a message, and kept.
     std::string ten_kb;
