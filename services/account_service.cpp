@@ -11,9 +11,14 @@
 namespace madoguchi {
 
 AccountService::AccountService(Store& store, std::string server_url, std::string device_token, PostToUi post_to_ui)
+    : AccountService(store, std::move(server_url), std::make_shared<DeviceTokenSource>(std::move(device_token)),
+                     std::move(post_to_ui)) {}
+
+AccountService::AccountService(Store& store, std::string server_url, SharedDeviceToken device_token,
+                               PostToUi post_to_ui)
     : store_(store),
       server_url_(std::move(server_url)),
-      device_token_(std::move(device_token)),
+      device_token_(device_token ? std::move(device_token) : std::make_shared<DeviceTokenSource>()),
       post_(std::move(post_to_ui)) {}
 
 AccountService::~AccountService() {
@@ -26,16 +31,6 @@ void AccountService::set_sync_hooks(
     std::function<void(const std::string& account_id, const std::string& token)> session_token) {
     outbox_changed_ = std::move(outbox_changed);
     session_token_ = std::move(session_token);
-}
-
-void AccountService::set_device_token(std::string token) {
-    std::lock_guard<std::mutex> lock(tokens_mutex_);
-    device_token_ = std::move(token);
-}
-
-std::string AccountService::device_token() {
-    std::lock_guard<std::mutex> lock(tokens_mutex_);
-    return device_token_;
 }
 
 void AccountService::join_worker() {

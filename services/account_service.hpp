@@ -14,6 +14,7 @@
 
 #include "data/model/account.hpp"
 #include "data/result.hpp"
+#include "net/device_token_source.hpp"
 
 namespace madoguchi {
 
@@ -52,6 +53,8 @@ public:
     // (then sign-in reports offline at once); `device_token` is this kiosk's
     // enrolment token (the server accepts sign-ins from enrolled devices only).
     AccountService(Store& store, std::string server_url, std::string device_token, PostToUi post_to_ui);
+    // The running kiosk's token source, read per request (net/device_token_source.hpp).
+    AccountService(Store& store, std::string server_url, SharedDeviceToken device_token, PostToUi post_to_ui);
     ~AccountService();  // stops and joins a running sign-in
     AccountService(const AccountService&) = delete;
     AccountService& operator=(const AccountService&) = delete;
@@ -64,8 +67,9 @@ public:
                         std::function<void(const std::string& account_id, const std::string& token)> session_token);
 
     // The device token arrived after start-up (services/device_enrolment):
-    // the next sign-in or password change sends it.
-    void set_device_token(std::string token);
+    // the next sign-in or password change sends it. (Sets the shared source:
+    // every service built on it sees the same token.)
+    void set_device_token(std::string token) { device_token_->set(std::move(token)); }
 
     // Normalizes and validates the request (data/rules); when valid stores the
     // account and queues "account.create" in one transaction, and opens the
@@ -102,11 +106,11 @@ public:
 
 private:
     void join_worker();
-    std::string device_token();
+    std::string device_token() const { return device_token_->token(); }
 
     Store& store_;
     std::string server_url_;
-    std::string device_token_;  // guarded by tokens_mutex_ (set from the UI thread, read by workers)
+    SharedDeviceToken device_token_;  // never null; thread-safe (set from the UI thread, read by workers)
     PostToUi post_;
     std::function<void()> outbox_changed_;
     std::function<void(const std::string&, const std::string&)> session_token_;

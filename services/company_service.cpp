@@ -51,7 +51,13 @@ std::vector<Company> companies_with_same_name(const std::vector<Company>& known,
 }
 
 CompanyService::CompanyService(Store& store, std::string server_url, std::string device_token, PostToUi post_to_ui)
-    : store_(store), server_url_(std::move(server_url)), device_token_(std::move(device_token)),
+    : CompanyService(store, std::move(server_url), std::make_shared<DeviceTokenSource>(std::move(device_token)),
+                     std::move(post_to_ui)) {}
+
+CompanyService::CompanyService(Store& store, std::string server_url, SharedDeviceToken device_token,
+                               PostToUi post_to_ui)
+    : store_(store), server_url_(std::move(server_url)),
+      device_token_(device_token ? std::move(device_token) : std::make_shared<DeviceTokenSource>()),
       post_(std::move(post_to_ui)) {}
 
 CompanyService::~CompanyService() {
@@ -83,7 +89,7 @@ bool CompanyService::search(std::string query, std::function<void(CompanySearchO
             HttpClientConfig hc;
             hc.connect_timeout = std::chrono::milliseconds(5000);
             HttpClient http(hc, &stop_);
-            ApiClient api(http, ApiClientConfig{server_url_, device_token_, {}});
+            ApiClient api(http, ApiClientConfig{server_url_, device_token_->token(), {}});
             auto r = api.search_companies(query);
             if (r) {
                 out.ok = true;
@@ -216,14 +222,14 @@ LogoThumbnail CompanyService::fetch_logo(const std::string& company_id) {
     HttpClient http(hc, &stop_);
     HttpRequest req;
     req.url = server_url_ + "/v1/companies/" + company_id + "/logo";
-    req.headers.emplace_back("X-Device-Token", device_token_);
-    auto cached = logo_cache_.find(company_id);
-    if (cached != logo_cache_.end()) req.headers.emplace_back("If-None-Match", cached->second.etag);
+    req.headers.emplace_back("X-Device-Token", device_token_->token());
+    const CachedLogo* cached = logo_cache_.find(company_id);
+    if (cached) req.headers.emplace_back("If-None-Match", cached->etag);
     auto reply = http.perform(req);
     if (!reply) return out;
-    if (reply->status == 304 && cached != logo_cache_.end()) {
+    if (reply->status == 304 && cached) {
         out.found = true;
-        out.image = cached->second.image;
+        out.image = cached->image;
         return out;
     }
     if (reply->status != 200) return out;
@@ -232,8 +238,16 @@ LogoThumbnail CompanyService::fetch_logo(const std::string& company_id) {
     if (!decoded) return out;
     out.found = true;
     out.image = shrink_to_fit(*decoded, kLogoThumbnailSide);
-    if (auto etag = reply->header("etag")) logo_cache_[company_id] = CachedLogo{std::string(*etag), out.image};
+    if (auto etag = reply->header("etag")) logo_cache_.put(company_id, CachedLogo{std::string(*etag), out.image});
     return out;
+}
+
+Result<Image> CompanyService::local_logo(const std::string& owner, const std::string& file_id) {
+    auto bytes = store_.files().read(file_id, owner);
+    if (!bytes) return bytes.error();
+    auto image = decode_image(std::span<const std::uint8_t>(bytes->data(), bytes->size()));
+    if (!image) return Error{"company.logo_unreadable", "logo_file_id", "ロゴを表示できません。", "The logo cannot be shown."};
+    return shrink_to_fit(*image, kLogoThumbnailSide);
 }
 
 bool CompanyService::capture_logo(const std::string& owner, std::function<void(LogoCaptureOutcome)> done) {

@@ -21,6 +21,8 @@
 #include "data/imaging/image.hpp"
 #include "data/model/company.hpp"
 #include "data/result.hpp"
+#include "net/device_token_source.hpp"
+#include "services/company_logo_cache.hpp"
 
 namespace madoguchi {
 
@@ -61,6 +63,8 @@ public:
 
     // `server_url` may be empty (then every search reports offline at once).
     CompanyService(Store& store, std::string server_url, std::string device_token, PostToUi post_to_ui);
+    // The running kiosk's: the token is read per request (it may arrive or change after start-up).
+    CompanyService(Store& store, std::string server_url, SharedDeviceToken device_token, PostToUi post_to_ui);
     ~CompanyService();  // stops and joins a running search / capture
     CompanyService(const CompanyService&) = delete;
     CompanyService& operator=(const CompanyService&) = delete;
@@ -101,6 +105,12 @@ public:
     // is revalidated with If-None-Match and a 304 reuses the decoded copy.
     void fetch_logos(std::vector<std::string> company_ids, std::function<void(LogoThumbnail)> done);
 
+    // The logo of a company registered on this kiosk (photographed here,
+    // encrypted in the file store, readable only for its owner), decoded and
+    // shrunk like the platform's. A small read: call it when a list loads,
+    // not per frame.
+    Result<Image> local_logo(const std::string& owner, const std::string& file_id);
+
 private:
     void join_worker();
     void logo_loop();
@@ -108,7 +118,7 @@ private:
 
     Store& store_;
     std::string server_url_;
-    std::string device_token_;
+    SharedDeviceToken device_token_;  // never null
     PostToUi post_;
     Camera* camera_ = nullptr;
     std::function<void()> outbox_changed_;
@@ -117,15 +127,11 @@ private:
     std::thread worker_;
 
     // Logo worker: its own thread, so a slow logo never blocks a search.
-    struct CachedLogo {
-        std::string etag;
-        Image image;
-    };
     std::mutex logo_mutex_;
     std::condition_variable logo_wake_;
     std::deque<std::string> logo_queue_;
     std::function<void(LogoThumbnail)> logo_done_;
-    std::map<std::string, CachedLogo> logo_cache_;  // worker thread only
+    CompanyLogoCache logo_cache_;  // worker thread only
     std::thread logo_worker_;
 };
 

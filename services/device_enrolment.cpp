@@ -82,6 +82,8 @@ Status store_device_credentials(Store& store, const std::string& server_url, con
     return store.secrets().put(kSecretName, j.dump());
 }
 
+Status forget_device_credentials(Store& store) { return store.secrets().erase(kSecretName); }
+
 DeviceEnrolment::DeviceEnrolment(DeviceEnrolmentConfig config, StoreOpener open_store, PostToUi post_to_ui)
     : config_(std::move(config)), open_store_(std::move(open_store)), post_(std::move(post_to_ui)) {}
 
@@ -136,10 +138,22 @@ void DeviceEnrolment::run(Done done) {
                      "No server URL is configured."});
         return;
     }
+    if (config_.start_delay.count() > 0) {
+        std::unique_lock<std::mutex> lock(mutex_);
+        state_ = EnrolmentState::waiting_to_retry;
+        wake_.wait_for(lock, config_.start_delay, [this] { return stop_.load(); });
+        if (stop_) return;
+    }
     auto store = open_store_();
     if (!store) {
         finish(store.error());
         return;
+    }
+    if (config_.replace_stored) {
+        if (auto s = forget_device_credentials(**store); !s) {
+            finish(s.error());
+            return;
+        }
     }
     if (auto stored = stored_device_credentials(**store, config_.server_url); stored && stored->has_value()) {
         finish(std::move(**stored));

@@ -28,12 +28,20 @@ struct DeviceEnrolmentConfig {
     // Server down or busy: try again after first_retry, doubling up to max_retry.
     std::chrono::milliseconds first_retry{std::chrono::seconds(1)};
     std::chrono::milliseconds max_retry{std::chrono::minutes(1)};
+    // Re-enrolment: the server refused the stored token (401: revoked, or
+    // the platform's data was reset). The stored credentials are dropped
+    // and a new token asked for, after start_delay (the caller's backoff
+    // between re-enrolments, so a server that keeps refusing is not hammered).
+    bool replace_stored = false;
+    std::chrono::milliseconds start_delay{0};
 };
 
 // The credentials this kiosk holds for `server_url` (nullopt: never enrolled
 // there — a token of another server is never sent to this one).
 Result<std::optional<DeviceCredentials>> stored_device_credentials(Store& store, const std::string& server_url);
 Status store_device_credentials(Store& store, const std::string& server_url, const DeviceCredentials& credentials);
+// Drops them (the server no longer accepts the token).
+Status forget_device_credentials(Store& store);
 
 enum class EnrolmentState { not_started, enrolling, waiting_to_retry, enrolled, refused, stopped };
 

@@ -21,9 +21,14 @@ IdentityStatusView summarize_documents(const std::vector<IdentityDocument>& docs
 }
 
 IdentityService::IdentityService(Store& store, std::string server_url, std::string device_token, PostToUi post_to_ui)
+    : IdentityService(store, std::move(server_url), std::make_shared<DeviceTokenSource>(std::move(device_token)),
+                      std::move(post_to_ui)) {}
+
+IdentityService::IdentityService(Store& store, std::string server_url, SharedDeviceToken device_token,
+                                 PostToUi post_to_ui)
     : store_(store),
       server_url_(std::move(server_url)),
-      device_token_(std::move(device_token)),
+      device_token_(device_token ? std::move(device_token) : std::make_shared<DeviceTokenSource>()),
       post_(std::move(post_to_ui)) {}
 
 IdentityService::~IdentityService() {
@@ -49,7 +54,7 @@ bool IdentityService::fetch(const std::string& account_id, std::function<void(Re
             HttpClientConfig hc;
             hc.connect_timeout = std::chrono::milliseconds(5000);
             HttpClient http(hc, &stop_);
-            ApiClient api(http, ApiClientConfig{server_url_, device_token_, {}});
+            ApiClient api(http, ApiClientConfig{server_url_, device_token_->token(), {}});
             auto r = api.list_identity_documents(account_id);
             if (r) {
                 *out = summarize_documents(*r, true);

@@ -11,6 +11,7 @@
 
 #include "data/model/identity_document.hpp"
 #include "data/result.hpp"
+#include "net/device_token_source.hpp"
 
 namespace madoguchi {
 
@@ -31,6 +32,8 @@ public:
 
     // `server_url` empty: offline kiosk (only the local state is shown).
     IdentityService(Store& store, std::string server_url, std::string device_token, PostToUi post_to_ui);
+    // The running kiosk's: the token is read per request (it may arrive or change after start-up).
+    IdentityService(Store& store, std::string server_url, SharedDeviceToken device_token, PostToUi post_to_ui);
     ~IdentityService();  // stops and joins a running fetch
     IdentityService(const IdentityService&) = delete;
     IdentityService& operator=(const IdentityService&) = delete;
@@ -46,7 +49,7 @@ public:
 private:
     Store& store_;
     std::string server_url_;
-    std::string device_token_;
+    SharedDeviceToken device_token_;  // never null
     PostToUi post_;
     std::atomic<bool> stop_{false};
     std::atomic<bool> running_{false};

@@ -4,11 +4,14 @@
 // network, and a server that is down only keeps rows pending.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
 
 #include "data/result.hpp"
+#include "net/device_token_source.hpp"
+#include "services/device_enrolment.hpp"
 
 namespace madoguchi {
 
@@ -69,11 +72,27 @@ public:
     SectionServices& sections() { return *sections_; }
     NdaService& nda() { return *nda_; }
     MyPageService& my_page() { return *my_page_; }
-    // Null when the device token was known at start-up (given or stored).
+    // Null when the device token was known at start-up (given or stored)
+    // and has not been refused since.
     DeviceEnrolment* enrolment() { return enrolment_.get(); }
+    // The token every service reads per request ("" while not enrolled).
+    const SharedDeviceToken& device_token() const { return device_token_; }
 
 private:
     KioskBackend() = default;
+    void start_enrolment(bool replace_stored, std::chrono::milliseconds delay);
+    // The server answered 401 to the device token (UI thread): drop it and
+    // enrol again off the UI thread, with backoff; queued rows wait.
+    void reenrol();
+
+    std::shared_ptr<int> alive_ = std::make_shared<int>(0);  // posted answers check it
+    SharedDeviceToken device_token_;
+    PostToUi post_;
+    DeviceEnrolmentConfig enrolment_config_;
+    std::function<Result<std::unique_ptr<Store>>()> open_worker_store_;
+    bool can_enrol_ = false;
+    bool reenrolling_ = false;
+    int reenrolments_in_row_ = 0;
     std::unique_ptr<Store> store_;
     // The sync engine, built once the device token is known (at open when
     // stored, else when enrolment answers); hooks go through it meanwhile.

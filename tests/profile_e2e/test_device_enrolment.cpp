@@ -1,11 +1,15 @@
 // Device enrolment against the real server: a fresh kiosk enrols once with
 // the enrolment code, keeps the token encrypted, and sign-up (through the
 // outbox) and sign-in then work; a wrong code is reported, a server that is
-// down at start-up is waited for.
+// down at start-up is waited for; every service has the token as soon as it
+// arrives; a server that forgets the device gets a new enrolment.
 #include <doctest/doctest.h>
+
+#include <optional>
 
 #include "data/store/store.hpp"
 #include "services/account_service.hpp"
+#include "services/company_service.hpp"
 #include "services/device_enrolment.hpp"
 #include "tests/data/store/temp_store.hpp"
 #include "tests/profile_e2e/backend_harness.hpp"
@@ -182,4 +186,102 @@ TEST_CASE("no server URL: enrolment ends at once with a message, nothing is atte
     REQUIRE_FALSE(answer->ok());
     CHECK(answer->error().code == "device.no_server");
     CHECK(enrolment.state() == EnrolmentState::refused);
+}
+
+namespace {
+
+// A company put on the platform directly (as another kiosk would have).
+void put_platform_company(const std::string& url, const std::string& token, const std::string& name) {
+    PlatformReader platform(url, token);
+    Company c;
+    c.meta.client_id = "cmp-e2e-token-1";
+    c.url_slug = "madoguchitoken1";
+    c.name = name;
+    c.description = "端末トークンの試験用の会社です。";
+    c.postal_code = "1000001";
+    c.address = "東京都千代田区千代田1-1";
+    c.phone = "0312345678";
+    c.email = "info@example.jp";
+    auto put = platform.api.put_company(c, "e2e-company-token-1");
+    REQUIRE_MESSAGE(put.ok(), (put.ok() ? "" : put.error().message_en));
+}
+
+CompanySearchOutcome search_companies(KioskBackend& b, PostedTasks& tasks, const std::string& query) {
+    auto out = std::make_shared<std::optional<CompanySearchOutcome>>();
+    REQUIRE(b.companies().search(query, [out](CompanySearchOutcome o) { *out = std::move(o); }));
+    REQUIRE(wait_until(tasks, [&] { return out->has_value(); }));
+    return **out;
+}
+
+}  // namespace
+
+TEST_CASE("first start: company search has the device token as soon as enrolment answers, in the same run") {
+    test::TempDir dir;
+    test::ServerProcess server(dir / "server");
+    server.start(0);
+    const std::string url = server.base_url();
+    PostedTasks tasks;
+    auto b = open_backend(backend_config(dir / "kiosk", url), tasks);
+    REQUIRE(b->enrolment() != nullptr);
+    REQUIRE(wait_until(tasks, [&] { return b->enrolment()->state() == EnrolmentState::enrolled; }));
+    tasks.pump();
+    auto stored = stored_device_credentials(b->store(), url);
+    REQUIRE(stored.ok());
+    REQUIRE(stored->has_value());
+    const std::string token = (*stored)->device_token;
+    CHECK(b->device_token()->token() == token);  // the one source every service reads
+
+    put_platform_company(url, token, "窓口トークン商事株式会社");
+    const CompanySearchOutcome found = search_companies(*b, tasks, "窓口トークン");
+    INFO(found.error.code << " " << found.error.message_en);
+    CHECK(found.ok);
+    CHECK_FALSE(found.offline);
+    REQUIRE(found.companies.size() == 1);
+    CHECK(found.companies[0].name == "窓口トークン商事株式会社");
+}
+
+TEST_CASE("the server forgets the device (data reset): the kiosk drops the token, enrols again, queued rows arrive") {
+    test::TempDir dir;
+    test::ServerProcess first(dir / "server-a");
+    first.start(0);
+    const int port = first.port();
+    const std::string url = first.base_url();
+    PostedTasks tasks;
+    auto b = open_backend(backend_config(dir / "kiosk", url), tasks);
+    REQUIRE(wait_until(tasks, [&] { return b->enrolment() && b->enrolment()->state() == EnrolmentState::enrolled; }));
+    tasks.pump();
+    const std::string old_token = b->device_token()->token();
+    REQUIRE_FALSE(old_token.empty());
+
+    // The platform goes away while a person signs up: the row waits.
+    first.stop();
+    auto up = b->accounts().sign_up(sign_up_request("reset2026"));
+    REQUIRE(up.ok());
+    tasks.pump();
+    // It comes back with its data reset (same URL, empty database): it
+    // answers 401 device.token_invalid to the old token.
+    test::ServerProcess reset(dir / "server-b");
+    reset.start(port);
+    REQUIRE(wait_until(tasks, [&] {
+        auto d = b->accounts().sign_up_delivery(up.account.meta.client_id);
+        return d.ok() && *d == SignUpDelivery::sent;
+    }, std::chrono::seconds(90)));
+    CHECK(server_count(reset, "SELECT COUNT(*) FROM accounts WHERE username='reset2026'") == 1);
+    CHECK(server_count(reset, "SELECT COUNT(*) FROM devices WHERE kiosk_id='kiosk-e2e-01'") == 1);
+    // A new token, stored for the same URL and handed to every service.
+    auto stored = stored_device_credentials(b->store(), url);
+    REQUIRE(stored.ok());
+    REQUIRE(stored->has_value());
+    const std::string new_token = (*stored)->device_token;
+    CHECK(new_token != old_token);
+    CHECK(b->device_token()->token() == new_token);
+    // Nothing was dropped or parked on the way.
+    auto counts = b->store().outbox().counts();
+    REQUIRE(counts.ok());
+    CHECK(counts->dead_letter == 0);
+    CHECK(counts->pending == 0);
+    put_platform_company(url, new_token, "窓口再登録商事株式会社");
+    const CompanySearchOutcome found = search_companies(*b, tasks, "窓口再登録");
+    CHECK(found.ok);
+    CHECK(found.companies.size() == 1);
 }

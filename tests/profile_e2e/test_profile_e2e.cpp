@@ -6,10 +6,12 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <fstream>
 #include <thread>
 
 #include <nlohmann/json.hpp>
 
+#include "data/imaging/image_codec.hpp"
 #include "data/store/store.hpp"
 #include "services/account_service.hpp"
 #include "services/device_enrolment.hpp"
@@ -25,9 +27,12 @@ namespace {
 
 // The kiosk as main() wires it, plus the server it talks to.
 struct E2eKiosk {
-    E2eKiosk() : server(dir / "server") {
+    // `camera_dir`: pictures the kiosk's camera (FileCamera) replays; empty = no camera.
+    explicit E2eKiosk(const std::string& camera_dir = "") : server(dir / "server") {
         server.start(0);
-        auto b = KioskBackend::open(backend_config(dir / "kiosk", server.base_url()),
+        KioskBackendConfig config = backend_config(dir / "kiosk", server.base_url());
+        if (!camera_dir.empty()) config.camera_source = "file:" + camera_dir;
+        auto b = KioskBackend::open(config,
                                     [this](std::function<void()> task) { ui.app.run_queue().post(std::move(task)); });
         REQUIRE_MESSAGE(b.ok(), (b.ok() ? "" : b.error().message_en));
         backend = std::move(*b);
@@ -94,10 +99,33 @@ std::vector<std::string> mails_to(const std::string& server_dir, const std::stri
     return out;
 }
 
+// A picture with detail (a flat colour compresses to almost nothing).
+Image gradient_picture(int w, int h) {
+    Image img = make_image(w, h, 3);
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+            std::uint8_t* px = img.at(x, y);
+            px[0] = static_cast<std::uint8_t>(x * 255 / w);
+            px[1] = static_cast<std::uint8_t>(y * 255 / h);
+            px[2] = static_cast<std::uint8_t>((x ^ y) & 0xFF);
+        }
+    return img;
+}
+
+void write_png_file(const std::string& path, const Image& image) {
+    auto png = encode_png(image);
+    REQUIRE(png.ok());
+    std::ofstream out(path, std::ios::binary);
+    out.write(reinterpret_cast<const char*>(png->data()), static_cast<std::streamsize>(png->size()));
+}
+
 }  // namespace
 
 TEST_CASE("e2e: sign-up, profile and e-mail change through the screens arrive on the real server") {
-    E2eKiosk k;
+    // The camera replays one picture: step 1's photo is taken on the screen.
+    test::TempDir pictures;
+    write_png_file(pictures / "photo.png", gradient_picture(1600, 1200));
+    E2eKiosk k(pictures.path().string());
     auto& d = k.d();
     REQUIRE(k.backend->enrolment() != nullptr);
     k.wait_for("enrolment", [&] { return k.backend->enrolment()->state() == EnrolmentState::enrolled; });
@@ -120,6 +148,10 @@ TEST_CASE("e2e: sign-up, profile and e-mail change through the screens arrive on
     // The profile, typed on the screens.
     REQUIRE_OK(d.tap("home.profile"));
     REQUIRE(d.screen() == "profile");
+    REQUIRE_OK(tap_in_view(d, "profile.photo.take"));
+    k.wait_for("photo preview", [&] { return d.value("profile.photo") == "preview"; });
+    REQUIRE_OK(tap_in_view(d, "profile.photo.use"));
+    REQUIRE(d.value("profile.photo") == "kept");
     REQUIRE_OK(fill(d, "profile.nickname", "たろう"));
     REQUIRE_OK(type_and_convert(d, "profile.family_name", "yamada", "山田"));
     REQUIRE_OK(type_and_convert(d, "profile.given_name", "tarou", "太郎"));
@@ -140,6 +172,14 @@ TEST_CASE("e2e: sign-up, profile and e-mail change through the screens arrive on
     REQUIRE(d.error("profile.phone").empty());
     auto local = k.backend->profiles().load(account_id, "e2etaro2026");
     REQUIRE(local.ok());
+    const std::string photo_id = local->photo_file_id;
+    REQUIRE_FALSE(photo_id.empty());
+    // The JPEG the kiosk encrypted (decrypted here to compare with the server's copy).
+    auto kept_jpeg = k.backend->store().files().read(photo_id, account_id);
+    REQUIRE(kept_jpeg.ok());
+    REQUIRE(kept_jpeg->size() > 1000);
+    CHECK((*kept_jpeg)[0] == 0xFF);
+    CHECK((*kept_jpeg)[1] == 0xD8);
     k.wait_for("profile.put delivered", [&] { return k.outbox_drained(); });
 
     PlatformReader reader(k.server.base_url(), k.device_token());
@@ -169,7 +209,23 @@ TEST_CASE("e2e: sign-up, profile and e-mail change through the screens arrive on
     nlohmann::json remote_json = p, local_json = *local;
     remote_json.erase("meta");  // the server's own bookkeeping (times, version)
     local_json.erase("meta");
+    // The photo travels as an upload: the server names it by its upload id.
+    REQUIRE_FALSE(p.photo_file_id.empty());
+    CHECK(p.photo_file_id != photo_id);
+    remote_json.erase("photo_file_id");
+    local_json.erase("photo_file_id");
     CHECK(remote_json.dump() == local_json.dump());
+    // The server holds the very bytes the kiosk encrypted, complete.
+    CHECK(server_count(k.server, "SELECT COUNT(*) FROM uploads WHERE upload_id='" + p.photo_file_id +
+                                     "' AND state='complete'") == 1);
+    const std::string photo_on_server =
+        read_file_bytes(k.server.data_dir() + "/uploads/" + p.photo_file_id + ".bin");
+    CHECK(photo_on_server.size() == kept_jpeg->size());
+    CHECK(photo_on_server == std::string(kept_jpeg->begin(), kept_jpeg->end()));
+    // Storage rule 2 (docs/storage.md): the profile still references the
+    // photo, so while the person is in session the kiosk keeps it after the
+    // ack (encrypted); rule 4: it goes with the person's data at sign-out.
+    CHECK(k.backend->store().files().file_exists(photo_id));
 
     // 【6】 e-mail change through account settings: effective only after the link.
     REQUIRE_OK(d.tap("header.back"));
@@ -205,4 +261,14 @@ TEST_CASE("e2e: sign-up, profile and e-mail change through the screens arrive on
     k.wait_for("sign-in (old e-mail)", [&] { return done_old; });
     CHECK_FALSE(with_old.ok);
     CHECK(with_old.error.code == "sign_in.invalid");
+
+    // Signed out with everything acknowledged: the photo leaves the kiosk
+    // with the rest of the person's data; the server keeps its copy.
+    REQUIRE_OK(d.tap("header.back"));
+    REQUIRE(d.screen() == "home");
+    REQUIRE_OK(d.tap("home.sign_out"));
+    d.frames(2);
+    REQUIRE(d.screen() == "attract");
+    k.wait_for("the person's data purged", [&] { return !k.backend->store().files().file_exists(photo_id); });
+    CHECK(read_file_bytes(k.server.data_dir() + "/uploads/" + p.photo_file_id + ".bin").size() == kept_jpeg->size());
 }
