@@ -30,18 +30,25 @@ std::string address_line(const Company& c) {
 
 }  // namespace
 
-// A square tile for the company's logo: the fetched logo when there is one;
-// otherwise its initial as a placeholder (with "…" while the logo loads).
+// A square tile for the company's logo: the one photographed here or the
+// platform's when there is one; otherwise its initial as a placeholder (with
+// "…" while the platform's logo loads).
 void CompanyScreen::logo_tile(Ui& ui, const std::string& id, const Company& c, float side) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 p = ImGui::GetCursorScreenPos();
-    const auto slot = c.server_id.empty() ? logos_.end() : logos_.find(c.server_id);
-    const bool shown = slot != logos_.end() && slot->second.state == LogoSlot::State::shown;
-    const bool loading = slot != logos_.end() && slot->second.state == LogoSlot::State::loading;
+    LogoSlot* slot = nullptr;
+    if (!c.logo_file_id.empty()) {
+        if (auto local = local_logos_.find(c.logo_file_id); local != local_logos_.end()) slot = &local->second;
+    }
+    if ((!slot || slot->state != LogoSlot::State::shown) && !c.server_id.empty()) {
+        if (auto platform = logos_.find(c.server_id); platform != logos_.end()) slot = &platform->second;
+    }
+    const bool shown = slot && slot->state == LogoSlot::State::shown;
+    const bool loading = slot && slot->state == LogoSlot::State::loading;
     dl->AddRectFilled(p, ImVec2(p.x + side, p.y + side), theme::kSurface, ui.metrics.em * 0.3f);
     if (shown) {
         const float inset = 3.0f;
-        slot->second.view.draw(dl, ImVec2(p.x + inset, p.y + inset), ImVec2(side - inset * 2, side - inset * 2));
+        slot->view.draw(dl, ImVec2(p.x + inset, p.y + inset), ImVec2(side - inset * 2, side - inset * 2));
     } else {
         const std::string mark = loading ? "…" : initial_of(c.name);
         ui.fonts.note(mark);
@@ -84,6 +91,17 @@ void CompanyScreen::reload_mine(ScreenContext& ctx) {
     mine_.clear();
     if (!ctx.services.companies) return;
     if (auto list = ctx.services.companies->list(ctx.session.account_client_id)) mine_ = std::move(*list);
+    for (const Company& c : mine_) {
+        if (c.logo_file_id.empty() || local_logos_.count(c.logo_file_id)) continue;
+        LogoSlot& slot = local_logos_[c.logo_file_id];
+        auto image = ctx.services.companies->local_logo(ctx.session.account_client_id, c.logo_file_id);
+        if (image && !image->empty()) {
+            slot.view.set_image(*image);
+            slot.state = LogoSlot::State::shown;
+        } else {
+            slot.state = LogoSlot::State::none;
+        }
+    }
     request_logos(ctx.services);
 }
 

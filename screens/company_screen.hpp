@@ -47,6 +47,9 @@ private:
         ui::ImageView view;
     };
     std::map<std::string, LogoSlot> logos_;
+    // Logos photographed on this kiosk, by file id (from the file store
+    // through the service, when the list loads).
+    std::map<std::string, LogoSlot> local_logos_;
 
     std::shared_ptr<int> alive_ = std::make_shared<int>(0);  // worker callbacks check it
     std::vector<Company> mine_;

@@ -5,6 +5,7 @@
 // the offline path (said clearly, registering still possible).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include <nlohmann/json.hpp>
@@ -196,6 +197,17 @@ TEST_CASE("company: search on the real server, choose, duplicate warning, invali
     REQUIRE(logo_bytes.ok());
     CHECK(logo_bytes->size() > 100);
     CHECK((*logo_bytes)[0] == 0xFF);  // JPEG, decrypted only through the file store
+    // The list shows the logo photographed here (no platform id to fetch by),
+    // read through the service for its owner only, shrunk to a tile.
+    CHECK(d.value("company.mine.1.logo_image") == "shown");
+    CHECK(d.value("company.mine.0.logo_image") == "shown");  // the chosen one: the platform's
+    auto tile = f.companies.local_logo(f.owner, logo_id);
+    REQUIRE(tile.ok());
+    CHECK(std::max(tile->width, tile->height) <= kLogoThumbnailSide);
+    CHECK_FALSE(f.companies.local_logo("someone-else", logo_id).ok());
+    REQUIRE_OK(d.tap("header.back"));
+    REQUIRE_OK(d.tap("home.company"));
+    CHECK(d.value("company.mine.1.logo_image") == "shown");
 
     // Removing it from my list asks first and queues company.delete.
     REQUIRE_OK(d.tap("company.mine.1.delete"));
@@ -226,6 +238,7 @@ TEST_CASE("company: offline search says so and registering locally still works")
     REQUIRE(rows.size() == 1);
     CHECK(rows[0].operation == "company.create");
     CHECK(json::parse(rows[0].payload)["url_slug"] == "yamadaoffline");
+    CHECK(d.value("company.mine.0.logo_image") == "none");  // no logo: the initial
 
     // The success toast belongs to the company screen: it does not follow
     // the person to the next screen (it sat over the bank form before).
