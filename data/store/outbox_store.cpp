@@ -122,10 +122,27 @@ Result<int> OutboxStore::recover_interrupted() {
     return db_.changes();
 }
 
+namespace {
+// Social writes name other people's accounts and invitations, so they wait
+// for every earlier unfinished sign-up and social write of any owner. A
+// rejected one does not hold them: it is dead-lettered, and the row that
+// depended on it gets the server's own answer. kOrderedAcrossOwners must be
+// the text of the outbox_ordered_across_owners index (store_schema.cpp);
+// INDEXED BY makes a mismatch fail at prepare instead of scanning.
+constexpr std::string_view kSocialOperations =
+    "('message.send','follow.create','follow.delete','team.create','team.update','team_invitation.create',"
+    "'team_answer.accept','team_answer.decline','team_answer.leave')";
+constexpr std::string_view kOrderedAcrossOwners =
+    "('account.create','message.send','follow.create','follow.delete','team.create','team.update',"
+    "'team_invitation.create','team_answer.accept','team_answer.decline','team_answer.leave')";
+}  // namespace
+
 Result<std::vector<OutboxRow>> OutboxStore::next_ready(std::int64_t now_ms, int limit) {
-    // A row is ready when it is the oldest unfinished row of its entity and
-    // no unfinished account.create of its owner precedes it. Both checks are
-    // index lookups (outbox_by_entity, outbox_account_create); an OR of the
+    // A row is ready when it is the oldest unfinished row of its entity, no
+    // unfinished account.create of its owner precedes it and, for a social
+    // write, no unfinished sign-up or social write of anyone. The checks are
+    // index lookups (outbox_by_entity, outbox_account_create,
+    // outbox_ordered_across_owners); an OR of the
     // two in one subquery defeated the indexes and made this quadratic, and
     // without INDEXED BY the planner may pick outbox_by_owner and scan every
     // earlier row of the owner.
@@ -138,6 +155,10 @@ Result<std::vector<OutboxRow>> OutboxStore::next_ready(std::int64_t now_ms, int 
                           "   WHERE a.operation = 'account.create'"
                           "   AND a.owner_client_id = o.owner_client_id AND a.id < o.id"
                           "   AND a.state IN ('pending','sending','dead_letter'))"
+                          " AND (o.operation NOT IN " + std::string(kSocialOperations) +
+                          "   OR NOT EXISTS (SELECT 1 FROM outbox x INDEXED BY outbox_ordered_across_owners"
+                          "   WHERE x.operation IN " + std::string(kOrderedAcrossOwners) +
+                          "   AND x.state IN ('pending','sending') AND x.id < o.id))"
                           " ORDER BY o.id LIMIT ?2");
     if (!st) return st.error();
     st->bind(1, now_ms).bind(2, limit);

@@ -112,7 +112,18 @@ CREATE TRIGGER staff_audit_log_no_delete BEFORE DELETE ON staff_audit_log
 BEGIN SELECT RAISE(ABORT, 'staff_audit_log is append-only'); END;
 )sql";
 
-constexpr std::array<Migration, 3> kSteps{{{1, kV1}, {2, kV2}, {3, kV3}}};
+// Social writes name other people: a follow or a message needs its target's
+// account on the platform, an answer needs the invitation another person
+// sent. So they leave in the kiosk's order across owners, after every
+// earlier sign-up (docs/sync.md). next_ready() asks for the earliest
+// unfinished row of these operations; the partial index keeps that a
+// lookup. The operation list must match outbox_store.cpp's text exactly
+// (INDEXED BY there fails loudly when it does not).
+constexpr std::string_view kV4 = R"sql(
+CREATE INDEX outbox_ordered_across_owners ON outbox(state, id) WHERE operation IN ('account.create','message.send','follow.create','follow.delete','team.create','team.update','team_invitation.create','team_answer.accept','team_answer.decline','team_answer.leave');
+)sql";
+
+constexpr std::array<Migration, 4> kSteps{{{1, kV1}, {2, kV2}, {3, kV3}, {4, kV4}}};
 
 }  // namespace
 

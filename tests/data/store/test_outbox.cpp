@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "data/crypto/uuid.hpp"
+#include "data/store/social_repositories.hpp"
 #include "tests/data/store/temp_store.hpp"
 
 using namespace madoguchi;
@@ -81,6 +82,60 @@ TEST_CASE("account.create goes first: the owner's other rows wait for it") {
     REQUIRE(t->outbox().mark_sending((*ready)[0].id).ok());
     REQUIRE(t->outbox().mark_done((*ready)[0].id, "{}").ok());
     CHECK(t->outbox().next_ready(t.now_ms, 10)->size() == 2);
+}
+
+TEST_CASE("social writes wait for every earlier sign-up and social write, whoever queued it") {
+    // Alice follows Bob, who signed up on this kiosk just before: the follow
+    // needs Bob's account on the platform, so it waits for his sign-up too
+    // (CI once dead-lettered it when Bob's sign-up was in back-off).
+    TempStore t;
+    Account alice_acc, bob_acc;
+    alice_acc.username = "alice";
+    bob_acc.username = "bob";
+    auto alice = t->accounts().create(alice_acc, SignUpRequest{});
+    auto bob = t->accounts().create(bob_acc, SignUpRequest{});
+    REQUIRE((alice.ok() && bob.ok()));
+    const auto a = alice->meta.client_id;
+    const auto b = bob->meta.client_id;
+    auto ready = t->outbox().next_ready(t.now_ms, 10);
+    REQUIRE(ready->size() == 2);
+    REQUIRE(t->outbox().mark_sending((*ready)[0].id).ok());
+    REQUIRE(t->outbox().mark_done((*ready)[0].id, "{}").ok());  // Alice is on the platform
+    const auto bob_signup = (*ready)[1].id;
+    REQUIRE(t->outbox().mark_sending(bob_signup).ok());
+    REQUIRE(t->outbox().mark_retry(bob_signup, t.now_ms + 60000, "HTTP 503").ok());  // Bob is not yet
+
+    FollowChange follow;
+    follow.worker_id = b;
+    follow.follow = true;
+    SocialRepository social(t->records());
+    REQUIRE(social.change_follow(a, follow).ok());
+    REQUIRE(t->skills().save(a, skill("溶接")).ok());  // names nobody: goes ahead
+    ready = t->outbox().next_ready(t.now_ms, 10);
+    REQUIRE(ready->size() == 1);
+    CHECK((*ready)[0].operation == "skill.create");
+
+    // Bob's sign-up goes through: the follow is next, and a message queued
+    // after it waits for it even though it is another entity.
+    SocialMessage hello;
+    hello.to_account_id = b;
+    hello.text = "こんにちは";
+    REQUIRE(social.send_message(a, hello).ok());
+    REQUIRE(t->outbox().mark_sending(bob_signup).ok());
+    REQUIRE(t->outbox().mark_done(bob_signup, "{}").ok());
+    ready = t->outbox().next_ready(t.now_ms, 10);
+    std::vector<std::string> ops;
+    for (const auto& r : *ready) ops.push_back(r.operation);
+    CHECK(ops == std::vector<std::string>{"follow.create", "skill.create"});
+
+    // A rejected social write does not hold the ones after it.
+    const auto follow_row = (*ready)[0].id;
+    REQUIRE(t->outbox().mark_sending(follow_row).ok());
+    REQUIRE(t->outbox().mark_dead_letter(follow_row, "HTTP 404").ok());
+    ready = t->outbox().next_ready(t.now_ms, 10);
+    ops.clear();
+    for (const auto& r : *ready) ops.push_back(r.operation);
+    CHECK(ops == std::vector<std::string>{"skill.create", "message.send"});
 }
 
 TEST_CASE("retry: back-off time respected, attempts counted, same idempotency key") {
