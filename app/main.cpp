@@ -179,6 +179,7 @@ int main(int argc, char** argv) {
         app.services().sections = &backend->sections();
         app.services().nda = &backend->nda();
         app.services().my_page = &backend->my_page();
+        app.services().social = &backend->social();
     } else {
         std::cerr << "madoguchi: store unavailable: " << opened.error().message_en << "\n";
     }

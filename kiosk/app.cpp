@@ -35,6 +35,14 @@ const char* screen_code(ScreenId id) {
         case ScreenId::nda: return "nda";
         case ScreenId::staff_registrant: return "staff_registrant";
         case ScreenId::staff_capture: return "staff_capture";
+        case ScreenId::worker_search: return "worker_search";
+        case ScreenId::worker_detail: return "worker_detail";
+        case ScreenId::contacts: return "contacts";
+        case ScreenId::messages: return "messages";
+        case ScreenId::message_thread: return "message_thread";
+        case ScreenId::teams: return "teams";
+        case ScreenId::team_edit: return "team_edit";
+        case ScreenId::invitations: return "invitations";
     }
     return "";
 }

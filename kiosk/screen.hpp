@@ -35,6 +35,14 @@ enum class ScreenId {
     nda,                 // guide 【14】
     staff_registrant,    // staff: one registrant, document type choice
     staff_capture,       // staff: scan / photograph, quality check, masking
+    worker_search,       // guide 【1】【2】【4】 ワーカーを探す: search, cards
+    worker_detail,       // one worker: 相談をする, フォローする, チームに招待する
+    contacts,            // guide 【1】【2】 コンタクト: friends, clients, follows, followers
+    messages,            // guide 【1】 マイページ「メッセージ」: the thread list
+    message_thread,      // one thread: history and 送信
+    teams,               // guide 【3】 my teams: 新しくチームを作る, edit, leave
+    team_edit,           // guide 【3】 Steps 2–6: logo, URL, name, introduction
+    invitations,         // guide 【4】 承認待ち一覧: 承認 / 却下
 };
 
 const char* screen_code(ScreenId id);

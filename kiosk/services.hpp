@@ -22,6 +22,7 @@ class IdentityService;  // services/identity_service.hpp
 class CompanyService;      // services/company_service.hpp
 class BankAccountService;  // services/bank_account_service.hpp
 class SectionServices;     // services/section_service.hpp
+class SocialService;       // services/social_service.hpp
 
 struct Services {
     KioskConfig* config = nullptr;        // the running configuration
@@ -53,6 +54,8 @@ struct Services {
     BankAccountService* bank_accounts = nullptr;
     // 【7】–【10】 skills, qualifications, career, hobbies (+ their suggestion lists).
     SectionServices* sections = nullptr;
+    // 【1】–【4】 worker search, follows, contacts, messages, teams, invitations.
+    SocialService* social = nullptr;
     // The idle wipe and sign-out end a signed-in person's session: this ends
     // their store session too (AccountService::sign_out purges what is settled).
     // Called with the account's client id; empty function = nothing to end.

@@ -30,7 +30,7 @@ const std::array<Tile, 2> kGuestTiles{{
 }};
 
 // Shown once signed in (or just registered), in the guide's order.
-const std::array<Tile, 10> kMemberTiles{{
+const std::array<Tile, 14> kMemberTiles{{
     {ScreenId::profile, "home.profile", "home.profile", "home.profile_hint", MyPageSection::profile},
     {ScreenId::account_settings, "home.account", "home.account", "home.account_hint", std::nullopt},
     {ScreenId::skills, "home.skills", "home.skills", "home.skills_hint", MyPageSection::skills},
@@ -44,6 +44,11 @@ const std::array<Tile, 10> kMemberTiles{{
     {ScreenId::identity_status, "home.identity_status", "home.identity_status", "home.identity_status_hint",
      MyPageSection::identity},
     {ScreenId::nda, "home.nda", "home.nda", "home.nda_hint", MyPageSection::nda},
+    // 【1】–【4】: finding workers, contacts, messages and teams.
+    {ScreenId::worker_search, "home.workers", "home.workers", "home.workers_hint", std::nullopt},
+    {ScreenId::contacts, "home.contacts", "home.contacts", "home.contacts_hint", std::nullopt},
+    {ScreenId::messages, "home.messages", "home.messages", "home.messages_hint", std::nullopt},
+    {ScreenId::teams, "home.teams", "home.teams", "home.teams_hint", std::nullopt},
 }};
 
 const char* sync_key(SectionSyncState s) {

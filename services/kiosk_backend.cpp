@@ -21,6 +21,7 @@
 #include "services/section_service.hpp"
 #include "services/nda_service.hpp"
 #include "services/my_page_service.hpp"
+#include "services/social_service.hpp"
 #include "services/device_enrolment.hpp"
 
 namespace madoguchi {
@@ -152,9 +153,16 @@ Result<std::unique_ptr<KioskBackend>> KioskBackend::open(const KioskBackendConfi
     b->accounts_ = std::make_unique<AccountService>(*b->store_, config.server_url, b->device_token_,
                                                     post_to_ui);  // copied: the company service posts too
     EnrolledSync* sync = b->sync_.get();
+    // 【1】–【4】: reads act for the signed-in account with the same session
+    // token the sync engine gets; writes go through the outbox.
+    b->social_ = std::make_unique<SocialService>(
+        *b->store_, config.server_url, [token = b->device_token_] { return token->token(); }, post_to_ui);
+    b->social_->set_outbox_hook([sync] { sync->notify(); });
+    SocialService* social = b->social_.get();
     b->accounts_->set_sync_hooks([sync] { sync->notify(); },
-                                 [sync](const std::string& account, const std::string& token) {
+                                 [sync, social](const std::string& account, const std::string& token) {
                                      sync->set_session_token(account, token);
+                                     social->set_session_token(account, token);
                                  });
     // The postal directory is opened here, at start-up, never in draw().
     if (!config.dataset_dir.empty()) {
@@ -249,6 +257,7 @@ void KioskBackend::reenrol() {
 
 KioskBackend::~KioskBackend() {
     enrolment_.reset();  // before the services its answer would reach
+    social_.reset();     // joins a running read
     my_page_.reset();
     nda_.reset();
     sections_.reset();

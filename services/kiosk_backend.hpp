@@ -33,6 +33,7 @@ class MyPageService;
 class DeviceEnrolment;
 class EnrolledSync;
 class LocalGovDirectory;
+class SocialService;
 
 struct KioskBackendConfig {
     std::string data_dir;      // store.db, files/, device.key live here
@@ -72,6 +73,7 @@ public:
     SectionServices& sections() { return *sections_; }
     NdaService& nda() { return *nda_; }
     MyPageService& my_page() { return *my_page_; }
+    SocialService& social() { return *social_; }
     // Null when the device token was known at start-up (given or stored)
     // and has not been refused since.
     DeviceEnrolment* enrolment() { return enrolment_.get(); }
@@ -112,6 +114,7 @@ private:
     std::unique_ptr<SectionServices> sections_;
     std::unique_ptr<NdaService> nda_;
     std::unique_ptr<MyPageService> my_page_;
+    std::unique_ptr<SocialService> social_;  // 【1】–【4】 workers, messages, teams
 };
 
 }  // namespace madoguchi
