@@ -10,6 +10,9 @@
 namespace madoguchi {
 
 void Toasts::show(std::string text, ToastKind kind, std::int64_t now_ms, std::int64_t duration_ms) {
+    items_.erase(std::remove_if(items_.begin(), items_.end(),
+                                [&](const Item& i) { return i.kind == kind && i.text == text; }),
+                 items_.end());
     items_.push_back({std::move(text), kind, now_ms + duration_ms, frames_drawn_});
     if (items_.size() > 3) items_.erase(items_.begin());
 }

@@ -15,6 +15,8 @@ enum class ToastKind { info, success, error };
 
 class Toasts {
 public:
+    // The same message again (a second tap on 更新する with the same errors)
+    // is not stacked twice: the shown one moves last and lives longer.
     void show(std::string text, ToastKind kind, std::int64_t now_ms, std::int64_t duration_ms = 4000);
     void clear() { items_.clear(); }
     // Called when the user leaves a screen: a toast speaks of the screen it
@@ -24,6 +26,7 @@ public:
     // 戻る). Error toasts always go.
     void leave_screen();
     bool empty() const { return items_.empty(); }
+    std::size_t size() const { return items_.size(); }
     // Earliest expiry, so the event loop wakes to remove it (0 = none).
     std::int64_t next_expiry_ms() const;
     void draw(Ui& ui, float display_w);
