@@ -93,14 +93,19 @@ void CompanyScreen::reload_mine(ScreenContext& ctx) {
     if (auto list = ctx.services.companies->list(ctx.session.account_client_id)) mine_ = std::move(*list);
     for (const Company& c : mine_) {
         if (c.logo_file_id.empty() || local_logos_.count(c.logo_file_id)) continue;
-        LogoSlot& slot = local_logos_[c.logo_file_id];
-        auto image = ctx.services.companies->local_logo(ctx.session.account_client_id, c.logo_file_id);
-        if (image && !image->empty()) {
-            slot.view.set_image(*image);
-            slot.state = LogoSlot::State::shown;
-        } else {
-            slot.state = LogoSlot::State::none;
-        }
+        local_logos_[c.logo_file_id];  // loading
+        std::weak_ptr<int> alive = alive_;
+        ctx.services.companies->local_logo_async(
+            ctx.session.account_client_id, c.logo_file_id, [this, alive](const std::string& file_id, Result<Image> image) {
+                if (alive.expired()) return;
+                LogoSlot& slot = local_logos_[file_id];
+                if (image && !image->empty()) {
+                    slot.view.set_image(*image);
+                    slot.state = LogoSlot::State::shown;
+                } else {
+                    slot.state = LogoSlot::State::none;
+                }
+            });
     }
     request_logos(ctx.services);
 }

@@ -66,6 +66,7 @@ CompanyService::~CompanyService() {
     {
         std::lock_guard lock(logo_mutex_);
         logo_queue_.clear();
+        local_logo_jobs_.clear();
     }
     logo_wake_.notify_all();
     if (logo_worker_.joinable()) logo_worker_.join();
@@ -190,14 +191,46 @@ void CompanyService::fetch_logos(std::vector<std::string> company_ids, std::func
     logo_wake_.notify_all();
 }
 
+namespace {
+Result<Image> decode_logo(std::span<const std::uint8_t> bytes) {
+    auto image = decode_image(bytes);
+    if (!image) return Error{"company.logo_unreadable", "logo_file_id", "ロゴを表示できません。", "The logo cannot be shown."};
+    return shrink_to_fit(*image, kLogoThumbnailSide);
+}
+}  // namespace
+
+void CompanyService::local_logo_async(const std::string& owner, const std::string& file_id, LocalLogoDone done) {
+    auto bytes = store_.files().read(file_id, owner);
+    if (!bytes) {
+        if (post_ && done) post_([done, file_id, e = bytes.error()] { done(file_id, e); });
+        return;
+    }
+    {
+        std::lock_guard lock(logo_mutex_);
+        local_logo_jobs_.push_back({file_id, std::move(*bytes), std::move(done)});
+        if (!logo_worker_.joinable()) logo_worker_ = std::thread([this] { logo_loop(); });
+    }
+    logo_wake_.notify_all();
+}
+
 void CompanyService::logo_loop() {
     for (;;) {
         std::string id;
         std::function<void(LogoThumbnail)> done;
         {
             std::unique_lock lock(logo_mutex_);
-            logo_wake_.wait(lock, [&] { return stop_ || !logo_queue_.empty(); });
+            logo_wake_.wait(lock, [&] { return stop_ || !logo_queue_.empty() || !local_logo_jobs_.empty(); });
             if (stop_) return;
+            if (!local_logo_jobs_.empty()) {
+                LocalLogoJob job = std::move(local_logo_jobs_.front());
+                local_logo_jobs_.pop_front();
+                lock.unlock();
+                auto image = std::make_shared<Result<Image>>(decode_logo(job.bytes));
+                if (stop_) return;
+                if (post_ && job.done)
+                    post_([done = std::move(job.done), file_id = job.file_id, image] { done(file_id, *image); });
+                continue;
+            }
             id = std::move(logo_queue_.front());
             logo_queue_.pop_front();
             done = logo_done_;
@@ -245,9 +278,7 @@ LogoThumbnail CompanyService::fetch_logo(const std::string& company_id) {
 Result<Image> CompanyService::local_logo(const std::string& owner, const std::string& file_id) {
     auto bytes = store_.files().read(file_id, owner);
     if (!bytes) return bytes.error();
-    auto image = decode_image(std::span<const std::uint8_t>(bytes->data(), bytes->size()));
-    if (!image) return Error{"company.logo_unreadable", "logo_file_id", "ロゴを表示できません。", "The logo cannot be shown."};
-    return shrink_to_fit(*image, kLogoThumbnailSide);
+    return decode_logo(*bytes);
 }
 
 bool CompanyService::capture_logo(const std::string& owner, std::function<void(LogoCaptureOutcome)> done) {

@@ -110,6 +110,11 @@ public:
     // shrunk like the platform's. A small read: call it when a list loads,
     // not per frame.
     Result<Image> local_logo(const std::string& owner, const std::string& file_id);
+    // The same, for a screen: the encrypted file is read here (the store's
+    // connection belongs to the calling UI thread), the decode and shrink
+    // run on the logo worker, and `done` gets the outcome through post_to_ui.
+    using LocalLogoDone = std::function<void(const std::string& file_id, Result<Image>)>;
+    void local_logo_async(const std::string& owner, const std::string& file_id, LocalLogoDone done);
 
 private:
     void join_worker();
@@ -130,6 +135,12 @@ private:
     std::mutex logo_mutex_;
     std::condition_variable logo_wake_;
     std::deque<std::string> logo_queue_;
+    struct LocalLogoJob {
+        std::string file_id;
+        std::vector<std::uint8_t> bytes;  // the decrypted file
+        LocalLogoDone done;
+    };
+    std::deque<LocalLogoJob> local_logo_jobs_;  // served before platform logos
     std::function<void(LogoThumbnail)> logo_done_;
     CompanyLogoCache logo_cache_;  // worker thread only
     std::thread logo_worker_;

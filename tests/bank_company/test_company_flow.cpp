@@ -198,7 +198,9 @@ TEST_CASE("company: search on the real server, choose, duplicate warning, invali
     CHECK(logo_bytes->size() > 100);
     CHECK((*logo_bytes)[0] == 0xFF);  // JPEG, decrypted only through the file store
     // The list shows the logo photographed here (no platform id to fetch by),
-    // read through the service for its owner only, shrunk to a tile.
+    // read through the service for its owner only (decoded off the UI
+    // thread), shrunk to a tile.
+    REQUIRE(f.pump_until([&] { return d.value("company.mine.1.logo_image") != "loading"; }));
     CHECK(d.value("company.mine.1.logo_image") == "shown");
     CHECK(d.value("company.mine.0.logo_image") == "shown");  // the chosen one: the platform's
     auto tile = f.companies.local_logo(f.owner, logo_id);
@@ -207,6 +209,7 @@ TEST_CASE("company: search on the real server, choose, duplicate warning, invali
     CHECK_FALSE(f.companies.local_logo("someone-else", logo_id).ok());
     REQUIRE_OK(d.tap("header.back"));
     REQUIRE_OK(d.tap("home.company"));
+    REQUIRE(f.pump_until([&] { return d.value("company.mine.1.logo_image") != "loading"; }));
     CHECK(d.value("company.mine.1.logo_image") == "shown");
 
     // Removing it from my list asks first and queues company.delete.
