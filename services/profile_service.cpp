@@ -3,6 +3,7 @@
 
 #include "data/imaging/image_codec.hpp"
 #include "data/imaging/image_resize.hpp"
+#include "data/rules/required_fields.hpp"
 #include "data/rules/validate_records.hpp"
 #include "data/store/store.hpp"
 #include "platform/camera/camera.hpp"
@@ -13,16 +14,30 @@ namespace {
 
 // What the registration form marks 必須 beyond the shared record rules
 // (which accept a profile without an address: the server also stores
-// partial profiles).
+// partial profiles): the fields data/rules/required_fields lists as
+// required_at_kiosk, each with the words the form shows for it.
 Errors kiosk_required_fields(const Profile& p) {
-    Errors e;
-    auto need = [&](const std::string& value, const char* field, const char* ja, const char* en) {
-        if (value.empty()) e.push_back(Error{"profile.required", field, ja, en});
+    struct Words {
+        std::string_view field;
+        const char* ja;
+        const char* en;
     };
-    need(p.postal_code, "postal_code", "郵便番号を入力してください。", "Enter the postal code.");
-    need(p.prefecture, "prefecture", "都道府県を選んでください。", "Choose the prefecture.");
-    need(p.city, "city", "市区町村を入力してください。", "Enter the city, ward, town or village.");
-    need(p.phone, "phone", "電話番号を入力してください。", "Enter a phone number.");
+    static constexpr Words kWords[] = {
+        {"postal_code", "郵便番号を入力してください。", "Enter the postal code."},
+        {"prefecture", "都道府県を選んでください。", "Choose the prefecture."},
+        {"city", "市区町村を入力してください。", "Enter the city, ward, town or village."},
+        {"phone", "電話番号を入力してください。", "Enter a phone number."},
+    };
+    Errors e;
+    for (std::string_view field : missing_fields(p, FieldNeed::required_at_kiosk)) {
+        Error err{"profile.required", std::string(field), "この項目を入力してください。", "Fill in this field."};
+        for (const auto& w : kWords)
+            if (w.field == field) {
+                err.message_ja = w.ja;
+                err.message_en = w.en;
+            }
+        e.push_back(std::move(err));
+    }
     return e;
 }
 

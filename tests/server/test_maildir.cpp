@@ -11,7 +11,7 @@ using namespace madoguchi::server;
 
 TEST_CASE("a mail renders as RFC 5322 with ASCII headers and a base64 UTF-8 body") {
     init_secrets();
-    MailMessage m{"user@example.jp", "確認\r\nBcc: evil@example.com", "本文です。\nhttp://127.0.0.1/v1/x", "email-verification"};
+    MailMessage m{"user@example.jp", "確認\r\nBcc: evil@example.com", "本文です。\nhttp://127.0.0.1/v1/x", "email-verification", ""};  // from: the maildir's sender
     const std::string text = render_mail(m, 1790000000000, "abc");
     CHECK(text.rfind("From: ", 0) == 0);
     CHECK(text.find("To: <user@example.jp>\r\n") != std::string::npos);
