@@ -75,6 +75,7 @@ ImU32 sync_color(SectionSyncState s) {
 void HomeScreen::on_enter(ScreenContext& ctx) { refresh(ctx); }
 
 void HomeScreen::refresh(ScreenContext& ctx) {
+    invitations_banner_.refresh(ctx);  // off the UI thread; shows when it answers
     summary_.reset();
     load_failed_ = false;
     if (!ctx.services.my_page || ctx.session.account_client_id.empty()) return;
@@ -133,6 +134,7 @@ void HomeScreen::draw(Ui& ui, ScreenContext& ctx) {
             ctx.nav.end_session();
         }
         ImGui::Dummy(ImVec2(0, m.gap()));
+        invitations_banner_.draw(ui, ctx);
     }
     ui::text_wrapped(ui, ui.t("home.intro"));
     if (signed_in && load_failed_) ui::text_wrapped(ui, ui.t("mypage.load_failed"), theme::kError);

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "kiosk/screen.hpp"
+#include "screens/invitations_screen.hpp"
 #include "services/my_page_service.hpp"
 
 namespace madoguchi {
@@ -25,6 +26,7 @@ private:
     std::optional<MyPageSummary> summary_;
     bool load_failed_ = false;
     int last_frame_ = -1;  // ImGui frame this screen last drew: a gap means it came back on top
+    PendingInvitationsBanner invitations_banner_;  // 【4】 承認待ち一覧 (screens/invitations_screen.hpp)
 };
 
 }  // namespace madoguchi

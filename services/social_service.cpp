@@ -206,8 +206,11 @@ SocialWrite<Team> SocialService::save_team(const std::string& owner, Team team) 
     out.errors = social_rules::check_team(team.url_slug, team.name, team.description);
     out.record = team;
     if (!out.ok()) return out;
+    // A logo this kiosk photographed is uploaded with the row; any other id
+    // is the platform's upload of a team made elsewhere, sent back as it is.
+    const bool logo_is_local = team.logo_file_id.empty() || store_.files().has_key(team.logo_file_id);
     SocialRepository repo(store_.records());
-    return stored(repo.save_team(owner, std::move(team)));
+    return stored(repo.save_team(owner, std::move(team), logo_is_local));
 }
 
 SocialWrite<TeamInvitation> SocialService::invite(const std::string& owner, const std::string& team_id,
@@ -252,6 +255,26 @@ SocialWrite<TeamAnswerChange> SocialService::leave_team(const std::string& owner
     }
     SocialRepository repo(store_.records());
     return stored(repo.answer(owner, out.record));
+}
+
+Result<std::vector<Team>> SocialService::local_teams(const std::string& owner) {
+    SocialRepository repo(store_.records());
+    return repo.teams(owner);
+}
+
+Result<std::vector<TeamAnswerChange>> SocialService::local_answers(const std::string& owner) {
+    SocialRepository repo(store_.records());
+    return repo.answers(owner);
+}
+
+Result<std::vector<SocialMessage>> SocialService::unsent_messages(const std::string& owner) {
+    SocialRepository repo(store_.records());
+    auto all = repo.queued_messages(owner);
+    if (!all) return all.error();
+    std::vector<SocialMessage> unsent;
+    for (auto& m : *all)
+        if (m.meta.sync_state != SyncState::sent) unsent.push_back(std::move(m));
+    return unsent;
 }
 
 }  // namespace madoguchi

@@ -88,6 +88,17 @@ public:
                                                     bool accept);
     SocialWrite<TeamAnswerChange> leave_team(const std::string& owner, const std::string& team_id);
 
+    // --- this kiosk's own copies (small owner-scoped reads of the store) ---
+    // Teams saved here and still held (sync_state: 送信待ち until sent), so a
+    // team appears at once, before the platform has it.
+    Result<std::vector<Team>> local_teams(const std::string& owner);
+    // Answers (承認 / 却下 / 脱退) queued here, with their sync state.
+    Result<std::vector<TeamAnswerChange>> local_answers(const std::string& owner);
+    // Messages queued here that the platform has not stored yet (送信待ち /
+    // 送信中 / 要確認), oldest first: the thread and the list show them, so a
+    // message sent offline never vanishes from the person's view.
+    Result<std::vector<SocialMessage>> unsent_messages(const std::string& owner);
+
 private:
     using Task = std::function<void(SocialClient&)>;
     template <typename T, typename Call>

@@ -61,15 +61,29 @@ public:
         v.meta = *meta;
         return v;
     }
-    // A new team (client_id empty) or an edit of one this kiosk created.
-    Result<Team> save_team(std::string_view owner, Team v) {
-        if (v.meta.client_id.empty()) return insert(owner, std::move(v), "team.create");
-        auto w = store_detail::make_write(owner, v, "team.update");
+    // A new team (client_id empty) or an edit. An edit of a team this kiosk
+    // no longer holds (made on another kiosk, or purged at sign-out once
+    // sent) is stored afresh under the platform's id. `logo_is_local` false:
+    // logo_file_id is already the platform's upload id (kept, not uploaded).
+    Result<Team> save_team(std::string_view owner, Team v, bool logo_is_local = true) {
+        const bool create = v.meta.client_id.empty();
+        auto w = store_detail::make_write(owner, v, create ? "team.create" : "team.update");
         if (!w) return w.error();
-        auto meta = records_.update(*w);
+        if (!logo_is_local) w->file_ids.clear();
+        auto meta = create ? records_.insert(*w) : records_.upsert(*w);
         if (!meta) return meta.error();
         v.meta = *meta;
         return v;
+    }
+    // The teams this owner saved on this kiosk and the kiosk still holds
+    // (meta.sync_state says whether they reached the platform), oldest first.
+    Result<std::vector<Team>> teams(std::string_view owner) {
+        return store_detail::decode_all<Team>(records_.list(RecordTraits<Team>::entity_type, owner));
+    }
+    // The answers (承認 / 却下 / 脱退) this owner queued on this kiosk.
+    Result<std::vector<TeamAnswerChange>> answers(std::string_view owner) {
+        return store_detail::decode_all<TeamAnswerChange>(
+            records_.list(RecordTraits<TeamAnswerChange>::entity_type, owner));
     }
     Result<TeamInvitation> invite(std::string_view owner, TeamInvitation v) {
         return insert(owner, std::move(v), "team_invitation.create");
