@@ -23,6 +23,14 @@
 #include "screens/staff_pin_screen.hpp"
 #include "screens/staff_registrant_screen.hpp"
 #include "screens/technician_settings_screen.hpp"
+#include "screens/contacts_screen.hpp"
+#include "screens/messages_screen.hpp"
+#include "screens/message_thread_screen.hpp"
+#include "screens/teams_screen.hpp"
+#include "screens/team_edit_screen.hpp"
+#include "screens/invitations_screen.hpp"
+#include "screens/worker_detail_screen.hpp"
+#include "screens/worker_search_screen.hpp"
 
 namespace madoguchi {
 
@@ -52,6 +60,14 @@ ScreenFactory make_screen_factory() {
             case ScreenId::careers: return std::make_unique<CareersScreen>();
             case ScreenId::hobbies: return std::make_unique<HobbiesScreen>();
             case ScreenId::nda: return std::make_unique<NdaScreen>();
+            case ScreenId::worker_search: return std::make_unique<WorkerSearchScreen>();
+            case ScreenId::worker_detail: return std::make_unique<WorkerDetailScreen>();
+            case ScreenId::teams: return std::make_unique<TeamsScreen>();
+            case ScreenId::team_edit: return std::make_unique<TeamEditScreen>();
+            case ScreenId::invitations: return std::make_unique<InvitationsScreen>();
+            case ScreenId::contacts: return std::make_unique<ContactsScreen>();
+            case ScreenId::messages: return std::make_unique<MessagesScreen>();
+            case ScreenId::message_thread: return std::make_unique<MessageThreadScreen>();
             default: return nullptr;
         }
     };
