@@ -65,6 +65,31 @@ Status UiDriver::tap(const std::string& id) {
     return ok_status();
 }
 
+namespace {
+
+// A finger's drag: hover, press, `steps` moves, release where it stopped.
+// drag() and scroll_into_view() share it.
+void press_move_release(FrameRunner& runner, ManualClock& clock, float x0, float y0, float x1, float y1,
+                        int steps) {
+    InjectedPointer p{x0, y0, false};
+    runner.run_frame(&p, kFrameS);  // hover
+    p.down = true;
+    clock.advance_ms(16);
+    runner.run_frame(&p, kFrameS);  // press
+    steps = std::max(steps, 1);
+    for (int i = 1; i <= steps; ++i) {
+        p.x = x0 + (x1 - x0) * static_cast<float>(i) / static_cast<float>(steps);
+        p.y = y0 + (y1 - y0) * static_cast<float>(i) / static_cast<float>(steps);
+        clock.advance_ms(16);
+        runner.run_frame(&p, kFrameS);
+    }
+    p.down = false;
+    clock.advance_ms(16);
+    runner.run_frame(&p, kFrameS);  // release
+}
+
+}  // namespace
+
 Status UiDriver::drag(float x0, float y0, float x1, float y1, int steps) {
     frames(1);
     // The press must land on something that takes it, as a finger's would.
@@ -73,21 +98,7 @@ Status UiDriver::drag(float x0, float y0, float x1, float y1, int steps) {
         on_widget = on_widget || (w.visible && w.enabled && w.rect.w > 0 && w.rect.h > 0 && x0 >= w.rect.x &&
                                   x0 < w.rect.x + w.rect.w && y0 >= w.rect.y && y0 < w.rect.y + w.rect.h);
     if (!on_widget) return driver_error("no enabled widget under the drag's start on screen " + screen());
-    InjectedPointer p{x0, y0, false};
-    runner_.run_frame(&p, kFrameS);  // hover
-    p.down = true;
-    clock_.advance_ms(16);
-    runner_.run_frame(&p, kFrameS);  // press
-    steps = std::max(steps, 1);
-    for (int i = 1; i <= steps; ++i) {
-        p.x = x0 + (x1 - x0) * static_cast<float>(i) / static_cast<float>(steps);
-        p.y = y0 + (y1 - y0) * static_cast<float>(i) / static_cast<float>(steps);
-        clock_.advance_ms(16);
-        runner_.run_frame(&p, kFrameS);
-    }
-    p.down = false;
-    clock_.advance_ms(16);
-    runner_.run_frame(&p, kFrameS);  // release where the finger stopped
+    press_move_release(runner_, clock_, x0, y0, x1, y1, steps);
     ++taps_;
     frames(1);
     return ok_status();
@@ -148,18 +159,8 @@ Status UiDriver::scroll_into_view(const std::string& id) {
             if (place.region.x - outer.x >= 2.0f) x = (outer.x + place.region.x) * 0.5f;
             drag = drag_towards_middle(outer, x, target, min_step);
         }
-        InjectedPointer p{drag.x, drag.y0, false};
-        runner_.run_frame(&p, kFrameS);  // hover, then press
-        p.down = true;
-        clock_.advance_ms(16);
-        runner_.run_frame(&p, kFrameS);
-        for (int step = 1; step <= 8; ++step) {
-            p.y = drag.y0 + drag.dy * static_cast<float>(step) / 8.0f;
-            clock_.advance_ms(16);
-            runner_.run_frame(&p, kFrameS);
-        }
-        p.down = false;
-        runner_.run_frame(&p, kFrameS);
+        // Pressing in a window's padding is fine here: this is not a tap.
+        press_move_release(runner_, clock_, drag.x, drag.y0, drag.x, drag.y0 + drag.dy, 8);
         frames(1);
     }
     return driver_error("widget '" + id + "' stays out of view");
