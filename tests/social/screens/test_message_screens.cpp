@@ -135,6 +135,14 @@ TEST_CASE("messages: friends in コンタクト, a message from there reaches th
     }
     REQUIRE_OK(d.tap("contacts.tab.1"));
     k.settle_reads();
+    // 「チームに招待する」 opens Bob's page with the invitation sheet already open.
+    REQUIRE_OK(d.tap("contacts.person.0.invite"));
+    REQUIRE(d.screen() == "worker_detail");
+    k.settle_reads();
+    CHECK(d.find("invite.cancel") != nullptr);
+    REQUIRE_OK(d.tap("header.back"));
+    REQUIRE(d.screen() == "contacts");
+    k.settle_reads();
     REQUIRE_OK(d.tap("contacts.person.0.message"));
     REQUIRE(d.screen() == "message_thread");
     k.settle_reads();
