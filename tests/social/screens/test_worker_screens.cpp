@@ -137,6 +137,16 @@ TEST_CASE("workers: search by nickname and skill, detail, follow and unfollow, i
     CHECK(d.value("worker.follow_state") == "not_following");
     check_worker_buttons_touchable(d, "worker.");
 
+    // 相談をする: the thread with this worker, a new one (no thread id).
+    REQUIRE_OK(tap_in_view(d, "worker.consult"));
+    CHECK(d.screen() == "message_thread");
+    CHECK(k.ui.app.session().social.worker_id == bob);
+    CHECK(k.ui.app.session().social.thread_id.empty());
+    k.settle_reads();
+    REQUIRE_OK(tap_in_view(d, "header.back"));
+    REQUIRE(d.screen() == "worker_detail");
+    CHECK(d.value("worker.state") == "loaded");
+
     // フォローする: shown at once as 送信待ち, queued, then on the platform.
     REQUIRE_OK(tap_in_view(d, "worker.follow"));
     CHECK(d.value("worker.follow_state").rfind("following", 0) == 0);
