@@ -220,6 +220,27 @@ TEST_CASE("workers: search by nickname and skill, detail, follow and unfollow, i
     CHECK(k.server_count("SELECT COUNT(*) FROM team_invitations WHERE team_id='" + team_id + "' AND invitee_id='" +
                          bob + "' AND inviter_id='" + alice + "' AND status='pending' AND comment='" + first_500 +
                          "'") == 1);
+
+    // From コンタクト's 「チームに招待する」: worker detail opens with the sheet
+    // already open (session.social.open_invite), and the flag is reset.
+    REQUIRE_OK(tap_in_view(d, "worker.follow"));
+    k.wait_delivered();
+    REQUIRE_OK(tap_in_view(d, "header.back"));
+    REQUIRE_OK(tap_in_view(d, "header.back"));
+    REQUIRE(d.screen() == "home");
+    REQUIRE_OK(tap_in_view(d, "home.contacts"));
+    REQUIRE(d.screen() == "contacts");
+    REQUIRE_OK(tap_in_view(d, "contacts.tab.2"));  // フォロー
+    k.settle_reads();
+    REQUIRE_OK(tap_in_view(d, "contacts.person.0.invite"));
+    REQUIRE(d.screen() == "worker_detail");
+    CHECK(!k.ui.app.session().social.open_invite);
+    k.wait_for("my teams", [&] { return d.value("invite.state") != "loading"; });
+    CHECK(d.value("invite.state") == "loaded");
+    CHECK(d.value("invite.chosen") == team_id);
+    REQUIRE_OK(tap_in_view(d, "invite.cancel"));
+    k.wait_for("the card", [&] { return d.value("worker.state") == "loaded"; });
+    CHECK(d.value("worker.card.nickname") == "はなこ");
 }
 
 TEST_CASE("workers: offline search and detail say so with 再読み込み; follow works offline; no team to invite to") {
