@@ -6,10 +6,14 @@
 // queued messages stay visible, and nothing of one person reaches the next.
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <string>
 #include <vector>
 
+#include <imgui.h>
+
 #include "data/store/store.hpp"
+#include "screens/messages_screen.hpp"
 #include "tests/social/screens/social_screens_fixture.hpp"
 
 using namespace madoguchi;
@@ -367,4 +371,48 @@ TEST_CASE("messages: after sign-out the next person never sees the last one's th
     open_tile(k, "home.contacts", "contacts");
     CHECK(d.find("contacts.person.0") == nullptr);
     CHECK(!shown_anywhere(d, "アリス"));
+}
+
+TEST_CASE("messages: times are labelled in Japan time, excerpts cut to the row's width on whole characters") {
+    using namespace std::chrono;
+    auto utc_ms = [](int y, int mo, int d, int h, int mi) {
+        const sys_days day = year{y} / mo / d;
+        return duration_cast<milliseconds>((day + hours{h} + minutes{mi}).time_since_epoch()).count();
+    };
+    // 2026-11-27 17:00 in Japan.
+    const system_clock::time_point now{milliseconds(utc_ms(2026, 11, 27, 8, 0))};
+    struct Row {
+        std::int64_t sent;
+        const char* ja;
+        const char* en;
+    };
+    const Row rows[] = {
+        {utc_ms(2026, 11, 27, 0, 30), "今日 09:30", "Today 09:30"},
+        {utc_ms(2026, 11, 26, 15, 0), "今日 00:00", "Today 00:00"},        // midnight in Japan, still the 26th in UTC
+        {utc_ms(2026, 11, 26, 14, 59), "11月26日", "Nov 26"},
+        {utc_ms(2025, 12, 31, 16, 0), "1月1日", "Jan 1"},                 // already 2026 in Japan
+        {utc_ms(2025, 12, 31, 14, 0), "2025年12月31日", "Dec 31, 2025"},
+    };
+    for (const Row& r : rows) {
+        CAPTURE(r.ja);
+        CHECK(message_time_label(r.sent, now, true) == r.ja);
+        CHECK(message_time_label(r.sent, now, false) == r.en);
+    }
+
+    UiFixture ui;  // the real fonts, for widths
+    ui.driver->frames(1);
+    ImGui::NewFrame();
+    ImGui::PushFont(ui.app.fonts().body());
+    CHECK(one_line_excerpt("はじめまして", 2000) == "はじめまして");
+    CHECK(one_line_excerpt("一行目\n二行目", 2000) == "一行目…");
+    std::string long_text;
+    for (int i = 0; i < 200; ++i) long_text += "溶接abc";
+    const std::string cut = one_line_excerpt(long_text, 300);
+    CHECK(cut.size() < long_text.size());
+    CHECK(cut.substr(cut.size() - 3) == "…");
+    CHECK(ImGui::CalcTextSize(cut.c_str()).x <= 300.0f);
+    CHECK(long_text.rfind(cut.substr(0, cut.size() - 3), 0) == 0);  // a prefix: no character split
+    CHECK(one_line_excerpt("", 300).empty());
+    ImGui::PopFont();
+    ImGui::EndFrame();
 }
