@@ -6,6 +6,7 @@
 // person left.
 #include <doctest/doctest.h>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -50,14 +51,18 @@ void workers_search(SocialScreensKiosk& k, const std::string& text, const std::s
     k.wait_for("the search", [&] { return d.value("workers.status") != "searching"; });
 }
 
+// The outbox rows of `operation`, each once: the sync engine may move a row
+// from pending to sending between two of these reads, so rows are keyed by id.
 std::vector<OutboxRow> workers_rows(Store& s, const std::string& operation) {
-    std::vector<OutboxRow> out;
+    std::map<std::int64_t, OutboxRow> by_id;
     for (auto st : {OutboxState::pending, OutboxState::sending, OutboxState::done, OutboxState::dead_letter}) {
         auto rows = s.outbox().list(st);
         REQUIRE(rows.ok());
         for (auto& r : *rows)
-            if (r.operation == operation) out.push_back(r);
+            if (r.operation == operation) by_id.emplace(r.id, r);
     }
+    std::vector<OutboxRow> out;
+    for (auto& [id, r] : by_id) out.push_back(std::move(r));
     return out;
 }
 
