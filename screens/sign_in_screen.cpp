@@ -55,6 +55,10 @@ void SignInScreen::finish(const SignInOutcome& out, ScreenContext& ctx) {
         else form_error_ = ctx.session.language == Language::ja ? out.error.message_ja : out.error.message_en;
         return;
     }
+    if (auto started = ctx.services.accounts->start_session(out.account.meta.client_id); !started) {
+        form_error_ = ctx.session.language == Language::ja ? started.error().message_ja : started.error().message_en;
+        return;
+    }
     password_.clear();
     ctx.session.account_client_id = out.account.meta.client_id;
     ctx.session.display_name = out.account.username;

@@ -213,6 +213,11 @@ Errors AccountService::change_password(const std::string& account_id, PasswordCh
     return {};
 }
 
+Status AccountService::start_session(const std::string& client_id) {
+    if (client_id.empty()) return ok_status();
+    return store_.begin_session(client_id);
+}
+
 Status AccountService::sign_out(const std::string& client_id) {
     if (client_id.empty()) return ok_status();
     {

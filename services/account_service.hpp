@@ -101,6 +101,12 @@ public:
                            std::function<void(PasswordChangeOutcome)> done);
     bool request_running() const { return running_.load(); }
 
+    // A signed-in person starts using the kiosk (UI thread, after sign_in's
+    // answer): their records stay on the kiosk while they are here, even
+    // once delivered, and go at sign-out or the idle wipe. Without it a
+    // person who signed up elsewhere saw a saved section vanish as soon as
+    // the sync engine delivered it.
+    Status start_session(const std::string& client_id);
     // The person leaves: ends the store session (purges their settled data).
     Status sign_out(const std::string& client_id);
 

@@ -16,6 +16,7 @@
 #include "services/account_service.hpp"
 #include "services/device_enrolment.hpp"
 #include "services/profile_service.hpp"
+#include "services/section_service.hpp"
 #include "tests/profile_e2e/backend_harness.hpp"
 #include "tests/screens/profile_fixture.hpp"
 #include "tests/server/server_process.hpp"
@@ -271,4 +272,31 @@ TEST_CASE("e2e: sign-up, profile and e-mail change through the screens arrive on
     REQUIRE(d.screen() == "attract");
     k.wait_for("the person's data purged", [&] { return !k.backend->store().files().file_exists(photo_id); });
     CHECK(read_file_bytes(k.server.data_dir() + "/uploads/" + p.photo_file_id + ".bin").size() == kept_jpeg->size());
+
+    // Back again, signed in on the screens (the kiosk no longer holds the
+    // account): what the person saves stays on the kiosk while they are
+    // here, even once delivered, and goes at sign-out. (Before sign-in
+    // started a store session, a delivered record vanished mid-visit.)
+    REQUIRE_OK(d.tap("attract.start"));
+    REQUIRE_OK(d.tap("home.sign_in"));
+    REQUIRE_OK(fill(d, "sign_in.login", "e2etaro2026"));
+    REQUIRE_OK(fill(d, "sign_in.password", "kiosk2024pass"));
+    REQUIRE_OK(d.tap("sign_in.submit"));
+    k.wait_for("sign-in through the screens", [&] { return d.screen() == "home"; });
+    REQUIRE(k.ui.app.session().account_client_id == account_id);
+    Skill welding;
+    welding.name = "溶接";
+    welding.level = 3;
+    auto saved_skill = k.backend->sections().skills.save(account_id, welding);
+    REQUIRE(saved_skill.ok());
+    k.wait_for("the skill delivered", [&] { return k.outbox_drained(); });
+    CHECK(server_count(k.server, "SELECT COUNT(*) FROM records WHERE account_id='" + account_id + "' AND collection LIKE 'skill%'") == 1);
+    auto kept_skills = k.backend->store().skills().list(account_id);
+    REQUIRE(kept_skills.ok());
+    CHECK(kept_skills->size() == 1);  // delivered, and still here for the person
+    REQUIRE_OK(d.tap("home.sign_out"));
+    d.frames(2);
+    kept_skills = k.backend->store().skills().list(account_id);
+    REQUIRE(kept_skills.ok());
+    CHECK(kept_skills->empty());  // gone with the visit
 }
