@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -88,14 +89,17 @@ std::vector<std::pair<std::string, std::string>> bubbles(UiDriver& d) {
     }
 }
 
+// Counted once by id: the sync engine may move a row from pending to
+// sending or done between the reads of two states.
 std::int64_t outbox_rows(Store& s, const std::string& operation) {
-    std::int64_t n = 0;
+    std::set<std::int64_t> ids;
     for (OutboxState state : {OutboxState::pending, OutboxState::sending, OutboxState::done, OutboxState::dead_letter}) {
         auto rows = s.outbox().list(state);
         REQUIRE(rows.ok());
-        for (const auto& r : *rows) n += r.operation == operation;
+        for (const auto& r : *rows)
+            if (r.operation == operation) ids.insert(r.id);
     }
-    return n;
+    return static_cast<std::int64_t>(ids.size());
 }
 
 // Nothing anywhere on the display shows `text`.
@@ -293,7 +297,9 @@ TEST_CASE("messages: offline the lists say so, a message sent offline waits as �
 
     k.go_online();
     k.wait_delivered(/*none dead-lettered*/);
-    REQUIRE_OK(d.tap("thread.reload"));
+    // The screen reads the history again by itself once its message is
+    // delivered; if that read already answered, there is no 再読み込み left.
+    if (d.find("thread.reload") != nullptr) REQUIRE_OK(d.tap("thread.reload"));
     k.settle_reads();
     k.wait_for("the delivered message", [&] { return d.find("thread.message.0") != nullptr; });
     CHECK(bubbles(d) == std::vector<std::pair<std::string, std::string>>{{"mine", text}});
